@@ -1,0 +1,115 @@
+package dev.skein.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * JUnit 5 extension that gives a test class a real PostgreSQL database with the {@code vector} extension.
+ *
+ * <p>Where the server comes from, in order:
+ * <ol>
+ *   <li>{@code SKEIN_TEST_JDBC_URL} (with {@code SKEIN_TEST_DB_USER}, {@code SKEIN_TEST_DB_PASSWORD}); CI sets
+ *       it to the machine's local server, on which {@code scripts/install-pgvector.sh} installed pgvector;</li>
+ *   <li>Testcontainers with the {@code pgvector/pgvector} image, where a Docker engine answers;</li>
+ *   <li>otherwise the class is skipped with a message saying how to enable it, and under CI it fails.</li>
+ * </ol>
+ * Each test class gets a fresh schema, dropped afterwards. Inject {@link PostgresDatabase} into a test
+ * method, constructor or {@code @BeforeAll} method.
+ */
+public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+    public static final String URL_ENV = "SKEIN_TEST_JDBC_URL";
+    public static final String USER_ENV = "SKEIN_TEST_DB_USER";
+    public static final String PASSWORD_ENV = "SKEIN_TEST_DB_PASSWORD";
+    static final String IMAGE = "pgvector/pgvector:pg17";
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static volatile PostgreSQLContainer container;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        Server server = server();
+        String schema = ("t_" + context.getRequiredTestClass().getSimpleName() + "_"
+                + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(server.url, server.user, server.password);
+                Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS vector");
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        context.getStore(NS).put(PostgresDatabase.class, new PostgresDatabase(server.url, server.user, server.password, schema));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws SQLException {
+        PostgresDatabase db = context.getStore(NS).remove(PostgresDatabase.class, PostgresDatabase.class);
+        if (db == null) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + db.schema() + " CASCADE");
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
+        return pc.getParameter().getType() == PostgresDatabase.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
+        PostgresDatabase db = ec.getStore(NS).get(PostgresDatabase.class, PostgresDatabase.class);
+        if (db == null) {
+            db = ec.getParent().map(p -> p.getStore(NS).get(PostgresDatabase.class, PostgresDatabase.class)).orElse(null);
+        }
+        return db;
+    }
+
+    private record Server(String url, String user, String password) {}
+
+    private static Server server() {
+        String url = System.getenv(URL_ENV);
+        if (url != null && !url.isBlank()) {
+            return new Server(url, envOr(USER_ENV, "postgres"), envOr(PASSWORD_ENV, ""));
+        }
+        if (dockerAvailable()) {
+            synchronized (PostgresExtension.class) {
+                if (container == null) {
+                    PostgreSQLContainer c = new PostgreSQLContainer(
+                            DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("postgres"));
+                    c.start();
+                    container = c;
+                }
+            }
+            return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        TestEnvironment.skipOrFail("No PostgreSQL for this test: set " + URL_ENV
+                + " (e.g. jdbc:postgresql://127.0.0.1:5432/test with the pgvector extension installed by"
+                + " scripts/install-pgvector.sh) or run a Docker engine for Testcontainers");
+        throw new IllegalStateException("unreachable");
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    private static String envOr(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null ? dflt : v;
+    }
+}
