@@ -6,15 +6,16 @@ import java.util.Locale;
  * The Lexicon {@code uri} format: any absolute URI, checked loosely for fast pass-through.
  *
  * <p>A scheme as RFC 3986 section 3.1 defines it (a letter, then letters, digits, {@code +}, {@code -},
- * {@code .}), a colon, and at least one more character; every character visible ASCII, so no whitespace,
- * control characters or raw non-ASCII (IRIs must be percent-encoded); at most {@value #MAX_LENGTH} characters.
+ * {@code .}), a colon, and at least one more character; no whitespace or control characters; at most
+ * {@value #MAX_LENGTH} bytes of UTF-8. Raw non-ASCII characters (IRIs) are accepted, as the reference
+ * implementation accepts them, so a client's unencoded Unicode link in a record is not refused.
  * The scheme-specific part is not parsed: {@code at:}, {@code did:}, {@code https:} and the rest each have
  * their own rules, checked where they matter.
  *
  * <p>Spec: https://atproto.com/specs/lexicon#uri
  */
 public record Uri(String value) {
-    /** The 8 KB Lexicon limit; the value is ASCII, so characters and bytes agree. */
+    /** The 8 KB Lexicon limit, in UTF-8 bytes. */
     public static final int MAX_LENGTH = 8192;
 
     public Uri {
@@ -42,8 +43,9 @@ public record Uri(String value) {
         if (s == null) {
             return "null";
         }
-        if (s.length() > MAX_LENGTH) {
-            return "longer than " + MAX_LENGTH + " characters";
+        if (s.length() > MAX_LENGTH
+                || (s.length() * 3 > MAX_LENGTH && s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH)) {
+            return "longer than " + MAX_LENGTH + " bytes";
         }
         if (s.isEmpty() || !Hostname.isLetter(s.charAt(0))) {
             return "must start with a scheme, which starts with a letter";
@@ -60,8 +62,8 @@ public record Uri(String value) {
         }
         for (int j = i + 1; j < s.length(); j++) {
             char c = s.charAt(j);
-            if (c <= 0x20 || c >= 0x7f) {
-                return "only visible ASCII characters are allowed";
+            if (c <= 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                return "whitespace and control characters are not allowed";
             }
         }
         return null;

@@ -47,8 +47,15 @@ class UriTest {
         assertThatThrownBy(() -> Uri.parse(atLimit + "x")).isInstanceOf(InvalidSyntaxException.class);
     }
 
+    @Test
+    void acceptsRawUnicodeLikeTheReference() {
+        assertThat(Uri.parse("https://ex\u00e4mple.com/s\u00f8k?q=\u4e2d").scheme()).isEqualTo("https");
+        String multiByte = "https://example.com/" + "\u00e4".repeat(Uri.MAX_LENGTH / 2);
+        assertThatThrownBy(() -> Uri.parse(multiByte)).isInstanceOf(InvalidSyntaxException.class);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"https://ex\u00e4mple.com", "https://example.com/\ttab", "https://example.com/\u0000",
+    @ValueSource(strings = {"https://example.com/\u00a0nbsp", "https://example.com/\ttab", "https://example.com/\u0000",
         "1http://example.com", "+http://x", "ht tp://x", ":", "a:", ""})
     void rejectsOtherForms(String value) {
         assertThatThrownBy(() -> Uri.parse(value)).isInstanceOf(InvalidSyntaxException.class);
