@@ -84,9 +84,9 @@ public final class PlcAuditLog {
         }
         Node node = new Node(op, cid, createdAt);
         if (head == null) {
-            op.verifyGenesis(did);
+            int keyIndex = op.verifyGenesis(did);
             add(node);
-            return new Accepted(cid, 0, List.of());
+            return new Accepted(cid, keyIndex, List.of());
         }
         if (op.isGenesis()) {
             throw new PlcOperationException(Reason.MISORDERED, did + " already exists; only its genesis may lack prev");

@@ -138,14 +138,16 @@ public sealed interface PlcOp permits PlcOperation, PlcTombstone, PlcLegacyCreat
     /**
      * Checks that this is a valid genesis operation for {@code did}: no {@code prev}, its hash gives the
      * DID, and it is signed by one of its own rotation keys.
+     *
+     * @return the index of the rotation key that signed it
      */
-    default void verifyGenesis(Did did) {
+    default int verifyGenesis(Did did) {
         Did derived = genesisDid();
         if (!derived.equals(did)) {
             throw new PlcOperationException(Reason.GENESIS_DID_MISMATCH,
                     "genesis operation hashes to " + derived + ", not " + did);
         }
-        verifySignature(rotationKeys());
+        return verifySignature(rotationKeys());
     }
 
     /** The operation as JSON, as a PLC directory accepts and serves it. */

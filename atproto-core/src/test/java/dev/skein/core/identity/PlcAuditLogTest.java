@@ -42,7 +42,7 @@ class PlcAuditLogTest {
 
     @Test
     void prevChainBuildsTheState() {
-        log.append(genesis, T0);
+        assertThat(log.append(genesis, T0)).isEqualTo(new PlcAuditLog.Accepted(genesis.cid(), 1, List.of()));
         PlcOperation op1 = update(genesis, "bob.test", pdsRotation);
         PlcOperation op2 = update(op1, "carol.test", recovery);
         assertThat(log.append(op1, T0.plusSeconds(1))).isEqualTo(new PlcAuditLog.Accepted(op1.cid(), 1, List.of()));
