@@ -1,9 +1,11 @@
 // did:plc and DID document checks with the official packages, for comparison with dev.skein.core.identity.
 // stdin: {"ops": [{"op": {...signed op JSON...}, "keys": ["did:key:...", ...]}],
-//         "docs": [{...DID document JSON...}], "make": n}
+//         "docs": [{...DID document JSON...}], "make": n,
+//         "sign": [{"curve": "k256"|"p256", "privateKey": "<hex>", "op": {...unsigned op JSON...}}]}
 // stdout: {"ops": [{"cid": "...", "did": "did:plc:..."|null, "signer": index|-1}],
 //          "docs": [{"valid": bool, "did", "signingKey", "handle", "pds"} | {"error": "..."}],
-//          "made": [{"did": "did:plc:...", "entries": [{"op": {...signed op JSON...}, "cid": "..."}, ...]}]}
+//          "made": [{"did": "did:plc:...", "entries": [{"op": {...signed op JSON...}, "cid": "..."}, ...]}],
+//          "signed": [{"sig": "...", "cid": "...", "did": "did:plc:..."|null}]}
 // "made" holds, per requested history, a genesis (k256 recovery key, p256 PDS key, signed by the latter),
 // an update signed by the recovery key and a tombstone signed by the PDS key, built here with
 // @ipld/dag-cbor and @atproto/crypto only.
@@ -66,4 +68,12 @@ for (let i = 0; i < (input.make ?? 0); i++) {
   made.push({ did: await didOf(genesis), entries })
 }
 
-process.stdout.write(JSON.stringify({ ops, docs, made }))
+// Signatures are deterministic (RFC 6979), so the same key over the same op must give the same sig.
+const signed = []
+for (const { curve, privateKey, op } of input.sign ?? []) {
+  const Keypair = curve === 'p256' ? crypto.P256Keypair : crypto.Secp256k1Keypair
+  const result = await sign(op, await Keypair.import(privateKey))
+  signed.push({ sig: result.sig, cid: await cidOf(result), did: op.prev === null ? await didOf(result) : null })
+}
+
+process.stdout.write(JSON.stringify({ ops, docs, made, signed }))

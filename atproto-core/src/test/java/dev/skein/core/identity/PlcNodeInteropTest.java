@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,38 @@ class PlcNodeInteropTest {
             assertThat(r.get("signer").asInt()).isEqualTo(op.verifySignature(keys.get(i))).isNotNegative();
             if (op.isGenesis()) {
                 assertThat(r.get("did").asString()).isEqualTo(op.genesisDid().value());
+            }
+        }
+    }
+
+    /** Both sides sign deterministically (RFC 6979): the same key over the same operation gives the same sig, CID and DID. */
+    @Test
+    void sameKeySignsTheSameOperationIdentically() {
+        List<PlcOp> ours = new ArrayList<>();
+        ObjectNode input = JSON.createObjectNode();
+        ArrayNode items = input.putArray("sign");
+        for (Curve curve : Curve.values()) {
+            SigningKey key = SigningKey.generate(curve);
+            PlcOperation genesis = PlcOperation.atprotoGenesis(List.of(key.publicKey()), SigningKey.generate(Curve.K256).publicKey(),
+                    Handle.parse("det.test"), URI.create("https://pds.example.com"));
+            PlcTombstone tombstone = PlcTombstone.following(genesis.sign(key).cid());
+            for (PlcOp unsigned : List.<PlcOp>of(genesis, tombstone)) {
+                ObjectNode item = items.addObject();
+                item.put("curve", curve == Curve.P256 ? "p256" : "k256");
+                item.put("privateKey", HexFormat.of().formatHex(key.privateBytes()));
+                item.set("op", tree(unsigned.toJson()));
+                ours.add(unsigned instanceof PlcOperation op ? op.sign(key) : ((PlcTombstone) unsigned).sign(key));
+            }
+        }
+
+        JsonNode out = run(input).get("signed");
+
+        for (int i = 0; i < ours.size(); i++) {
+            PlcOp op = ours.get(i);
+            assertThat(out.get(i).get("sig").asString()).isEqualTo(op.sig().orElseThrow());
+            assertThat(out.get(i).get("cid").asString()).isEqualTo(op.cid().toString());
+            if (op.isGenesis()) {
+                assertThat(out.get(i).get("did").asString()).isEqualTo(op.genesisDid().value());
             }
         }
     }
