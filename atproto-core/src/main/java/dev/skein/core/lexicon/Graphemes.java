@@ -29,8 +29,8 @@ final class Graphemes {
     }
 
     /**
-     * The UTF-8 length of {@code s} without encoding it. A lone surrogate counts 3 bytes, as it would in
-     * WTF-8; well-formed data never has one.
+     * The UTF-8 length of {@code s} without encoding it. Data-model strings have no lone surrogate; one would
+     * count 3 bytes, as in WTF-8.
      */
     static long utf8Length(String s) {
         long n = 0;

@@ -123,17 +123,18 @@ public final class LexiconCatalog {
      * Checks that every reference resolves (see {@link #refProblems()}).
      *
      * @return this catalog
-     * @throws LexiconException listing all the problems, with the first one's reason and path
+     * @throws LexiconException ({@link Reason#UNRESOLVED_REF}) whose message lists every problem
      */
     public LexiconCatalog checkRefs() {
         List<LexiconException> problems = refProblems();
         if (!problems.isEmpty()) {
-            LexiconException first = problems.getFirst();
-            StringBuilder detail = new StringBuilder(problems.size() + " reference problem(s): ");
+            StringBuilder detail = new StringBuilder().append(problems.size()).append(" reference problem(s): ");
             for (int i = 0; i < problems.size(); i++) {
-                detail.append(i == 0 ? "" : "; ").append(problems.get(i).getMessage());
+                LexiconException p = problems.get(i);
+                detail.append(i == 0 ? "" : "; ").append(p.source().orElse("?")).append(' ').append(p.path())
+                        .append(": ").append(p.detail());
             }
-            throw new LexiconException(first.reason(), first.path(), detail.toString());
+            throw new LexiconException(Reason.UNRESOLVED_REF, "", detail.toString());
         }
         return this;
     }
