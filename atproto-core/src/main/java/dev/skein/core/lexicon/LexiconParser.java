@@ -26,8 +26,8 @@ import java.util.Set;
  * <p>Spec: <a href="https://atproto.com/specs/lexicon">Lexicon</a>.
  */
 public final class LexiconParser {
-    /** Largest schema document read, in bytes; the biggest published ones are a few tens of KiB. */
-    public static final int MAX_DOCUMENT_BYTES = 1 << 20;
+    /** Largest schema document read, in bytes (a record's limit); the biggest published ones are under 100 KiB. */
+    public static final int MAX_DOCUMENT_BYTES = (int) DataLimits.RECORD.maxBytes();
 
     private static final Set<String> PRIMARY = Set.of("record", "query", "procedure", "subscription", "permission-set");
 
@@ -42,8 +42,7 @@ public final class LexiconParser {
     public static LexiconDocument parse(byte[] json) {
         DataValue value;
         try {
-            value = DataJson.parse(json, new DataLimits(MAX_DOCUMENT_BYTES, DataLimits.RECORD.maxDepth(),
-                    DataLimits.RECORD.maxContainerElements(), DataLimits.RECORD.maxKeyBytes()));
+            value = DataJson.parse(json, DataLimits.RECORD);
         } catch (InvalidDataException e) {
             throw new LexiconException(Reason.MALFORMED, e.path(), "not valid JSON data: " + e.getMessage())
                     .withCause(e);
