@@ -1,7 +1,6 @@
 package dev.skein.core.mst;
 
 import dev.skein.core.cid.Cid;
-import dev.skein.core.cid.InvalidCidException;
 import dev.skein.core.mst.MalformedMstException.Reason;
 import dev.skein.core.mst.MstNode.Body;
 import java.util.Arrays;
@@ -20,12 +19,9 @@ final class MstNodeCodec {
     private static final int MAJOR_UINT = 0;
     private static final int MAJOR_BYTES = 2;
     private static final int MAJOR_ARRAY = 4;
-    private static final int MAJOR_MAP = 5;
     private static final int NULL = 0xf6;
     private static final int TAG_CID_1 = 0xd8;
     private static final int TAG_CID_2 = 0x2a;
-    /** A binary CID is at most this long (atproto's limit), so a link's byte string is at most one more. */
-    private static final int MAX_LINK_BYTES = Cid.MAX_BYTES + 1;
     private static final byte[] NO_BYTES = new byte[0];
 
     private MstNodeCodec() {}
@@ -35,7 +31,7 @@ final class MstNodeCodec {
 
     static byte[] encode(Body b) {
         byte[][] keys = b.keys();
-        Sink out = new Sink(16 + keys.length * 120);
+        MstBlockWriter out = new MstBlockWriter(16 + keys.length * 120);
         out.put(0xa2);
         out.put(0x61);
         out.put('e');
@@ -66,7 +62,7 @@ final class MstNodeCodec {
         return out.toByteArray();
     }
 
-    private static void link(Sink out, MstNode child) {
+    private static void link(MstBlockWriter out, MstNode child) {
         if (child == null) {
             out.put(NULL);
         } else {
@@ -74,7 +70,7 @@ final class MstNodeCodec {
         }
     }
 
-    private static void link(Sink out, Cid cid) {
+    private static void link(MstBlockWriter out, Cid cid) {
         out.put(TAG_CID_1);
         out.put(TAG_CID_2);
         out.head(MAJOR_BYTES, cid.byteLength() + 1);
@@ -90,7 +86,7 @@ final class MstNodeCodec {
      * @param upperBound keys must be smaller (null: unbounded)
      */
     static Decoded decode(byte[] block, Cid cid, int expectedHeight, byte[] lowerBound, byte[] upperBound) {
-        Reader in = new Reader(block, cid);
+        MstBlockReader in = new MstBlockReader(block, cid);
         in.expect(0xa2, "node must be a map of two keys");
         in.expectKey('e');
         int n = in.head(MAJOR_ARRAY);
@@ -186,183 +182,5 @@ final class MstNodeCodec {
             }
         }
         return height;
-    }
-
-    /** A growable byte buffer. */
-    private static final class Sink {
-        private byte[] buf;
-        private int len;
-
-        Sink(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        private void ensure(int extra) {
-            if (len + extra > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
-            }
-        }
-
-        void put(int b) {
-            ensure(1);
-            buf[len++] = (byte) b;
-        }
-
-        void put(byte[] src, int off, int n) {
-            ensure(n);
-            System.arraycopy(src, off, buf, len, n);
-            len += n;
-        }
-
-        void putCid(Cid cid) {
-            ensure(cid.byteLength());
-            len = cid.writeTo(buf, len);
-        }
-
-        void head(int major, int value) {
-            int m = major << 5;
-            if (value < 24) {
-                put(m | value);
-            } else if (value < 0x100) {
-                put(m | 24);
-                put(value);
-            } else if (value < 0x10000) {
-                put(m | 25);
-                put(value >>> 8);
-                put(value);
-            } else {
-                put(m | 26);
-                put(value >>> 24);
-                put(value >>> 16);
-                put(value >>> 8);
-                put(value);
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(buf, len);
-        }
-    }
-
-    /** A strict cursor over one node block. */
-    private static final class Reader {
-        private final byte[] in;
-        private final Cid cid;
-        private int pos;
-
-        Reader(byte[] in, Cid cid) {
-            this.in = in;
-            this.cid = cid;
-        }
-
-        private MalformedMstException malformed(String message) {
-            return new MalformedMstException(cid, Reason.ENCODING, message + " at byte " + pos);
-        }
-
-        private int next() {
-            if (pos >= in.length) {
-                throw malformed("unexpected end of block");
-            }
-            return in[pos++] & 0xff;
-        }
-
-        void expect(int b, String what) {
-            if (next() != b) {
-                pos--;
-                throw malformed(what);
-            }
-        }
-
-        /** A one-letter map key, which must come in canonical order (the caller asks in that order). */
-        void expectKey(char k) {
-            expect(0x61, "expected map key '" + k + "'");
-            expect(k, "expected map key '" + k + "'");
-        }
-
-        /** A head of the given major type with its argument in the shortest form. */
-        int head(int major) {
-            int b = next();
-            if (b >>> 5 != major) {
-                pos--;
-                throw malformed("expected CBOR major type " + major);
-            }
-            int info = b & 0x1f;
-            long v;
-            if (info < 24) {
-                return info;
-            } else if (info == 24) {
-                v = next();
-                if (v < 24) {
-                    throw malformed("non-shortest integer head");
-                }
-            } else if (info == 25) {
-                v = ((long) next() << 8) | next();
-                if (v < 0x100) {
-                    throw malformed("non-shortest integer head");
-                }
-            } else if (info == 26) {
-                v = ((long) next() << 24) | ((long) next() << 16) | ((long) next() << 8) | next();
-                if (v < 0x10000) {
-                    throw malformed("non-shortest integer head");
-                }
-            } else {
-                // 27 would exceed every limit here; 28-31 are reserved or indefinite lengths.
-                throw malformed("unsupported CBOR head");
-            }
-            if (v > Integer.MAX_VALUE) {
-                throw malformed("length out of range");
-            }
-            return (int) v;
-        }
-
-        /** Skips {@code n} bytes, returning where they start. */
-        int skip(int n) {
-            if (n > in.length - pos) {
-                throw malformed("unexpected end of block");
-            }
-            int start = pos;
-            pos += n;
-            return start;
-        }
-
-        Cid nullableLink(boolean nodeLink) {
-            if (pos < in.length && (in[pos] & 0xff) == NULL) {
-                pos++;
-                return null;
-            }
-            return link(nodeLink);
-        }
-
-        Cid link(boolean nodeLink) {
-            expect(TAG_CID_1, "expected a CID link (tag 42)");
-            expect(TAG_CID_2, "expected a CID link (tag 42)");
-            int length = head(MAJOR_BYTES);
-            if (length < 2 || length > MAX_LINK_BYTES) {
-                throw malformed("CID link of " + length + " bytes");
-            }
-            int start = skip(length);
-            if (in[start] != 0) {
-                throw malformed("CID link without the 0x00 prefix");
-            }
-            Cid c;
-            try {
-                c = Cid.read(in, start + 1);
-            } catch (InvalidCidException e) {
-                throw malformed("invalid CID: " + e.getMessage());
-            }
-            if (c.byteLength() != length - 1) {
-                throw malformed("trailing bytes in CID link");
-            }
-            if (nodeLink && !(c.isBlessed() && c.codec() == Cid.CODEC_DRISL)) {
-                throw new MalformedMstException(cid, Reason.LINK_NOT_BLESSED, "subtree link " + c);
-            }
-            return c;
-        }
-
-        void end() {
-            if (pos != in.length) {
-                throw malformed("trailing bytes after node");
-            }
-        }
     }
 }
