@@ -34,17 +34,17 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     public static final String PASSWORD_ENV = "SKEIN_TEST_DB_PASSWORD";
     static final String IMAGE = "pgvector/pgvector:pg17";
 
+    private static final int MAX_CLASS_PART = 40;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresExtension.class);
     private static volatile PostgreSQLContainer container;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Server server = server();
-        String schema = ("t_" + context.getRequiredTestClass().getSimpleName() + "_"
-                + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        String schema = schemaName(context.getRequiredTestClass());
         try (Connection c = DriverManager.getConnection(server.url, server.user, server.password);
                 Statement st = c.createStatement()) {
-            st.execute("CREATE EXTENSION IF NOT EXISTS vector");
+            st.execute("CREATE EXTENSION IF NOT EXISTS vector SCHEMA public");
             st.execute("CREATE SCHEMA " + schema);
         }
         context.getStore(NS).put(PostgresDatabase.class, new PostgresDatabase(server.url, server.user, server.password, schema));
@@ -69,11 +69,20 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
-        PostgresDatabase db = ec.getStore(NS).get(PostgresDatabase.class, PostgresDatabase.class);
-        if (db == null) {
-            db = ec.getParent().map(p -> p.getStore(NS).get(PostgresDatabase.class, PostgresDatabase.class)).orElse(null);
+        // A method's store falls back to its class's, where beforeAll put the database.
+        return ec.getStore(NS).get(PostgresDatabase.class, PostgresDatabase.class);
+    }
+
+    /**
+     * {@code t_<class>_<random>}: unique per run, readable in the server's logs, made of characters that
+     * need no quoting, and short enough that PostgreSQL does not cut it (identifiers end at 63 bytes).
+     */
+    static String schemaName(Class<?> testClass) {
+        String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        if (name.length() > MAX_CLASS_PART) {
+            name = name.substring(0, MAX_CLASS_PART);
         }
-        return db;
+        return "t_" + name + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private record Server(String url, String user, String password) {}
