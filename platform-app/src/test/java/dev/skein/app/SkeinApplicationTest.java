@@ -54,6 +54,14 @@ class SkeinApplicationTest {
     }
 
     @Test
+    void aPathBelowXrpcThatIsNoMethodIsAJsonNotFound() {
+        client.get().uri("/xrpc/com.example.a/extra").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.error").isEqualTo("XRPCNotSupported");
+    }
+
+    @Test
     void actuatorExposesHealthAndPrometheusMetrics() {
         client.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()

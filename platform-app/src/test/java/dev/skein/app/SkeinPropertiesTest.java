@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class SkeinPropertiesTest {
 
@@ -34,10 +38,20 @@ class SkeinPropertiesTest {
     }
 
     @Test
+    void environmentVariablesBindTooAsTheReadmeSays() {
+        SystemEnvironmentPropertySource env = new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("SKEIN_DATA_DIR", "/srv/skein", "SKEIN_PORTS_PLATFORM", "9000", "SKEIN_ROLES", "platform"));
+        SkeinProperties p = new Binder(ConfigurationPropertySources.from(env)).bindOrCreate("skein", SkeinProperties.class);
+        assertThat(p.dataDir()).isEqualTo(Path.of("/srv/skein"));
+        assertThat(p.port(Role.PLATFORM)).isEqualTo(9000);
+        assertThat(p.roles()).containsExactly(Role.PLATFORM);
+    }
+
+    @Test
     void rejectsAnUnknownRoleAnEmptyRoleListAndAnImpossiblePort() {
         assertThatThrownBy(() -> bind(Map.of("skein.roles", "pds-of-the-future")))
                 .isInstanceOf(BindException.class);
-        assertThatThrownBy(() -> new SkeinProperties(Path.of("d"), java.util.Set.of(), Map.of()))
+        assertThatThrownBy(() -> new SkeinProperties(Path.of("d"), Set.of(), Map.of()))
                 .hasMessageContaining("skein.roles is empty");
         assertThatThrownBy(() -> bind(Map.of("skein.ports.platform", "70000")))
                 .isInstanceOf(BindException.class)

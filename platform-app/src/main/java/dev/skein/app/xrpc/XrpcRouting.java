@@ -15,8 +15,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code /xrpc/} paths every Skein process answers: the health check atproto services expose, and a
- * {@code MethodNotImplemented} error for any method no role of this process serves.
+ * The {@code /xrpc/} paths every Skein process answers: the health check atproto services expose, a
+ * {@code MethodNotImplemented} error for any method no role of this process serves, and a JSON 404 for
+ * paths below {@code /xrpc/} that cannot name a method.
  * Spec: https://atproto.com/specs/xrpc
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +33,9 @@ class XrpcRouting {
         return RouterFunctions.route(GET(HEALTH_PATH), request -> json(HttpStatus.OK, health))
                 .andRoute(path("/xrpc/{method}"), request -> json(HttpStatus.NOT_IMPLEMENTED,
                         new XrpcError("MethodNotImplemented",
-                                "Method not implemented: " + request.pathVariable("method"))));
+                                "Method not implemented: " + request.pathVariable("method"))))
+                .andRoute(path("/xrpc/**"), request -> json(HttpStatus.NOT_FOUND,
+                        new XrpcError("XRPCNotSupported", "Not an XRPC method path: " + request.path())));
     }
 
     private static Mono<ServerResponse> json(HttpStatus status, Object body) {
