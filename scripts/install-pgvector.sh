@@ -75,9 +75,8 @@ SRC
   quietly as_root apt-get update -q
   quietly as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
     "postgresql-server-dev-$major" build-essential dpkg-dev
-  local work
   work="$(mktemp -d)"
-  trap 'rm -rf "$work"' RETURN
+  trap 'rm -rf "$work"' EXIT
   (cd "$work" && quietly apt-get source -q pgvector)
   local dir
   dir="$(find "$work" -mindepth 1 -maxdepth 1 -type d -name 'pgvector-*' | head -n 1)"

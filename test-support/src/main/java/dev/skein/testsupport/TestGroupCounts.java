@@ -11,7 +11,11 @@ import java.util.Properties;
  * {@code skipped} counts tests and classes that were disabled.
  */
 record TestGroupCounts(long executed, long succeeded, long failed, long aborted, long skipped) {
-    static final TestGroupCounts NONE = new TestGroupCounts(0, 0, 0, 0, 0);
+    static final TestGroupCounts STARTED = new TestGroupCounts(1, 0, 0, 0, 0);
+    static final TestGroupCounts SUCCEEDED = new TestGroupCounts(0, 1, 0, 0, 0);
+    static final TestGroupCounts FAILED = new TestGroupCounts(0, 0, 1, 0, 0);
+    static final TestGroupCounts ABORTED = new TestGroupCounts(0, 0, 0, 1, 0);
+    static final TestGroupCounts SKIPPED = new TestGroupCounts(0, 0, 0, 0, 1);
 
     TestGroupCounts plus(TestGroupCounts o) {
         return new TestGroupCounts(executed + o.executed, succeeded + o.succeeded, failed + o.failed,

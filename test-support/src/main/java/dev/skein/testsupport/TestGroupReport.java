@@ -53,28 +53,26 @@ public final class TestGroupReport implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier id) {
         if (id.isTest()) {
-            add(id, new TestGroupCounts(1, 0, 0, 0, 0));
+            add(id, TestGroupCounts.STARTED);
         }
     }
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        add(id, new TestGroupCounts(0, 0, 0, 0, 1));
+        add(id, TestGroupCounts.SKIPPED);
     }
 
+    /** Counts every test's outcome, and a class's only when it failed or aborted before its tests ran. */
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        TestExecutionResult.Status status = result.getStatus();
-        if (id.isTest()) {
-            add(id, switch (status) {
-                case SUCCESSFUL -> new TestGroupCounts(0, 1, 0, 0, 0);
-                case FAILED -> new TestGroupCounts(0, 0, 1, 0, 0);
-                case ABORTED -> new TestGroupCounts(0, 0, 0, 1, 0);
-            });
-        } else if (status == TestExecutionResult.Status.ABORTED) {
-            add(id, new TestGroupCounts(0, 0, 0, 1, 0));
-        } else if (status == TestExecutionResult.Status.FAILED) {
-            add(id, new TestGroupCounts(0, 0, 1, 0, 0));
+        switch (result.getStatus()) {
+            case SUCCESSFUL -> {
+                if (id.isTest()) {
+                    add(id, TestGroupCounts.SUCCEEDED);
+                }
+            }
+            case FAILED -> add(id, TestGroupCounts.FAILED);
+            case ABORTED -> add(id, TestGroupCounts.ABORTED);
         }
     }
 
@@ -95,7 +93,7 @@ public final class TestGroupReport implements TestExecutionListener {
     synchronized void flush() {
         Map<String, TestGroupCounts> taken = new TreeMap<>();
         for (String tag : counts.keySet()) {
-            taken.merge(tag, counts.remove(tag), TestGroupCounts::plus);
+            taken.put(tag, counts.remove(tag));
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
