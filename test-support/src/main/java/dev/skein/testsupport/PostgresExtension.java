@@ -5,9 +5,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -23,12 +25,13 @@ import org.testcontainers.utility.DockerImageName;
  *   <li>{@code SKEIN_TEST_JDBC_URL} (with {@code SKEIN_TEST_DB_USER}, {@code SKEIN_TEST_DB_PASSWORD}); CI sets
  *       it to the machine's local server, on which {@code scripts/install-pgvector.sh} installed pgvector;</li>
  *   <li>Testcontainers with the {@code pgvector/pgvector} image, where a Docker engine answers;</li>
- *   <li>otherwise the class is skipped with a message saying how to enable it, and under CI it fails.</li>
+ *   <li>otherwise each test is skipped with a message saying how to enable it, and under CI it fails.</li>
  * </ol>
- * Each test class gets a fresh schema, dropped afterwards. Inject {@link PostgresDatabase} into a test
- * method, constructor or {@code @BeforeAll} method.
+ * The server is looked for once per test JVM. Each test class gets a fresh schema, dropped afterwards.
+ * Inject {@link PostgresDatabase} into a test method, constructor or {@code @BeforeAll} method.
  */
-public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class PostgresExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
     public static final String URL_ENV = "SKEIN_TEST_JDBC_URL";
     public static final String USER_ENV = "SKEIN_TEST_DB_USER";
     public static final String PASSWORD_ENV = "SKEIN_TEST_DB_PASSWORD";
@@ -36,18 +39,31 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     private static final int MAX_CLASS_PART = 40;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresExtension.class);
-    private static volatile PostgreSQLContainer container;
+    private static final String NO_SERVER = "No PostgreSQL for this test: set " + URL_ENV
+            + " (e.g. jdbc:postgresql://127.0.0.1:5432/test on a server where scripts/install-pgvector.sh"
+            + " installed pgvector) or run a Docker engine for Testcontainers";
+    private static Optional<Server> server;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        Server server = server();
+    public void beforeAll(ExtensionContext context) throws SQLException {
+        Optional<Server> found = server();
+        if (found.isEmpty()) {
+            return;
+        }
+        Server srv = found.get();
         String schema = schemaName(context.getRequiredTestClass());
-        try (Connection c = DriverManager.getConnection(server.url, server.user, server.password);
+        try (Connection c = DriverManager.getConnection(srv.url, srv.user, srv.password);
                 Statement st = c.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS vector SCHEMA public");
             st.execute("CREATE SCHEMA " + schema);
         }
-        context.getStore(NS).put(PostgresDatabase.class, new PostgresDatabase(server.url, server.user, server.password, schema));
+        context.getStore(NS).put(PostgresDatabase.class, new PostgresDatabase(srv.url, srv.user, srv.password, schema));
+    }
+
+    /** Skips (under CI: fails) each test when there is no server, so the report counts every one of them. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        database(context);
     }
 
     @Override
@@ -69,8 +85,16 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
+        return database(ec);
+    }
+
+    private static PostgresDatabase database(ExtensionContext context) {
         // A method's store falls back to its class's, where beforeAll put the database.
-        return ec.getStore(NS).get(PostgresDatabase.class, PostgresDatabase.class);
+        PostgresDatabase db = context.getStore(NS).get(PostgresDatabase.class, PostgresDatabase.class);
+        if (db == null) {
+            TestEnvironment.skipOrFail(NO_SERVER);
+        }
+        return db;
     }
 
     /**
@@ -87,26 +111,24 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
     private record Server(String url, String user, String password) {}
 
-    private static Server server() {
+    private static synchronized Optional<Server> server() {
+        if (server == null) {
+            server = findServer();
+        }
+        return server;
+    }
+
+    private static Optional<Server> findServer() {
         String url = System.getenv(URL_ENV);
         if (url != null && !url.isBlank()) {
-            return new Server(url, envOr(USER_ENV, "postgres"), envOr(PASSWORD_ENV, ""));
+            return Optional.of(new Server(url, envOr(USER_ENV, "postgres"), envOr(PASSWORD_ENV, "")));
         }
-        if (dockerAvailable()) {
-            synchronized (PostgresExtension.class) {
-                if (container == null) {
-                    PostgreSQLContainer c = new PostgreSQLContainer(
-                            DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("postgres"));
-                    c.start();
-                    container = c;
-                }
-            }
-            return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        if (!dockerAvailable()) {
+            return Optional.empty();
         }
-        TestEnvironment.skipOrFail("No PostgreSQL for this test: set " + URL_ENV
-                + " (e.g. jdbc:postgresql://127.0.0.1:5432/test with the pgvector extension installed by"
-                + " scripts/install-pgvector.sh) or run a Docker engine for Testcontainers");
-        throw new IllegalStateException("unreachable");
+        PostgreSQLContainer c = new PostgreSQLContainer(DockerImageName.parse(IMAGE).asCompatibleSubstituteFor("postgres"));
+        c.start();
+        return Optional.of(new Server(c.getJdbcUrl(), c.getUsername(), c.getPassword()));
     }
 
     private static boolean dockerAvailable() {
