@@ -62,9 +62,25 @@ class SigningKeyTest {
     @ParameterizedTest
     @EnumSource(Curve.class)
     void acceptsASignatureWhoseXCoordinateExceedsTheOrder(Curve curve) {
+        byte[] data = "forged for the r + n branch".getBytes(StandardCharsets.UTF_8);
+        Forged forged = forgeWithXAboveOrder(curve, data);
+        assertThat(forged.key().verify(data, forged.sig())).isTrue();
+        assertThat(forged.key().verify("other data".getBytes(StandardCharsets.UTF_8), forged.sig())).isFalse();
+        byte[] otherR = forged.sig().clone();
+        otherR[31] ^= 1;
+        assertThat(forged.key().verify(data, otherR)).isFalse();
+    }
+
+    record Forged(PublicKey key, byte[] sig) {}
+
+    /**
+     * When x(R) is at least n, r is x(R) - n, and verification must try r + n as the x-coordinate. That
+     * happens by chance with probability about 2^-128, so the key is forged to fit a chosen R:
+     * Q = r^-1 (sR - eG) makes (r, s) a valid signature of e.
+     */
+    static Forged forgeWithXAboveOrder(Curve curve, byte[] data) {
         BigInteger n = curve.n();
-        BigInteger p = curve.ecCurve().getField().getCharacteristic();
-        assertThat(p).isGreaterThan(n);
+        assertThat(curve.ecCurve().getField().getCharacteristic()).isGreaterThan(n);
         ECPoint bigR = null;
         BigInteger x = n;
         while (bigR == null) {
@@ -75,16 +91,11 @@ class SigningKeyTest {
                 // x^3 + ax + b has no square root: try the next x
             }
         }
-        byte[] data = "forged for the r + n branch".getBytes(StandardCharsets.UTF_8);
         BigInteger e = new BigInteger(1, Ecdsa.sha256(data));
         BigInteger r = x.subtract(n);
         BigInteger s = BigInteger.valueOf(12345);
         ECPoint q = bigR.multiply(s).subtract(curve.g().multiply(e)).multiply(r.modInverse(n)).normalize();
-        PublicKey key = PublicKey.parse(curve, q.getEncoded(true));
-        byte[] sig = concat(fixed32(r), fixed32(s));
-        assertThat(key.verify(data, sig)).isTrue();
-        assertThat(key.verify("other data".getBytes(StandardCharsets.UTF_8), sig)).isFalse();
-        assertThat(key.verify(data, concat(fixed32(r.add(BigInteger.ONE)), fixed32(s)))).isFalse();
+        return new Forged(PublicKey.parse(curve, q.getEncoded(true)), concat(fixed32(r), fixed32(s)));
     }
 
     @ParameterizedTest
@@ -261,7 +272,7 @@ class SigningKeyTest {
     }
 
     /** DER SEQUENCE { INTEGER r, INTEGER s } of a compact signature. */
-    private static byte[] der(byte[] compact) {
+    static byte[] der(byte[] compact) {
         byte[] r = new BigInteger(1, Arrays.copyOf(compact, 32)).toByteArray();
         byte[] s = new BigInteger(1, Arrays.copyOfRange(compact, 32, 64)).toByteArray();
         byte[] out = new byte[6 + r.length + s.length];
