@@ -7,6 +7,7 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.WNafUtil;
 
 /**
  * The two elliptic curves atproto supports; both are mandatory.
@@ -33,13 +34,21 @@ public enum Curve {
         this.multicodecName = multicodecName;
         this.legacyVerificationMethodType = legacyVerificationMethodType;
         this.multicodecPrefix = unsignedVarint(multicodec);
-        // The custom curves have fast field arithmetic, and their base point carries BouncyCastle's
-        // precomputation tables, which are filled once and shared by every multiplication by G.
+        // BouncyCastle's custom curves have fast field arithmetic. Its secp256k1 instance comes with the
+        // GLV endomorphism configured, but then verification never takes BouncyCastle's fixed-point comb
+        // path, which a point gets after a few uses (a "promoted" point) and which halves the cost of
+        // verifying with a recurring key; so we use an otherwise identical curve without the
+        // endomorphism. The base point is promoted from the start.
         X9ECParameters x9 = CustomNamedCurves.getByName(bcName);
-        if (x9.getCurve().getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
+        ECCurve ec = x9.getCurve().getEndomorphism() == null
+                ? x9.getCurve()
+                : x9.getCurve().configure().setEndomorphism(null).create();
+        if (ec.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
             throw new IllegalStateException(bcName + ": verification assumes Jacobian coordinates");
         }
-        this.domain = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
+        ECPoint g = ec.importPoint(x9.getG()).normalize();
+        WNafUtil.configureBasepoint(g);
+        this.domain = new ECDomainParameters(ec, g, x9.getN(), x9.getH());
         this.halfOrder = x9.getN().shiftRight(1);
     }
 

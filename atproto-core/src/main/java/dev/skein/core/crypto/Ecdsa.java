@@ -19,9 +19,10 @@ import org.bouncycastle.util.BigIntegers;
  *
  * <p>Verification is written against BouncyCastle's point arithmetic rather than its {@code ECDSASigner}
  * so that it allocates little, never inverts in the field (the x-coordinate is compared in Jacobian
- * form), and reuses the decoded public point together with the precomputation tables BouncyCastle
- * attaches to it on first use. {@link ECAlgorithms#sumOfTwoMultiplies} uses the GLV endomorphism on
- * secp256k1 and widened tables for the base point.
+ * form), and reuses the decoded public point together with the tables BouncyCastle attaches to it.
+ * {@link ECAlgorithms#sumOfTwoMultiplies} interleaves the two multiplications (Shamir's trick) with wNAF
+ * tables; once both points have been used a few times (the base point from the start, see
+ * {@link Curve}) it switches to fixed-point comb tables, about twice as fast.
  */
 final class Ecdsa {
     /** Length of a compact signature: two 32-byte big-endian integers. */

@@ -23,7 +23,7 @@ public final class Multikey {
     public static final int MAX_LENGTH = 256;
     /**
      * Each cache generation holds this many keys (see {@link PublicKeyCache}), so at most twice as many
-     * are kept. A K-256 key that has verified once holds about 5 KB of multiplication tables.
+     * are kept. A key that has verified a few signatures holds about 7 KB of multiplication tables.
      */
     static final int CACHE_GENERATION_SIZE = 1024;
     /** Longest multicodec varint read when naming an unsupported key type. */

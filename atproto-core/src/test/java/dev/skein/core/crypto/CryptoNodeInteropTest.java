@@ -130,7 +130,7 @@ class CryptoNodeInteropTest {
         assertThat(parsed.verify(message, tampered)).as(what).isFalse();
         byte[] otherMessage = (HEX.formatHex(message) + "!").getBytes(StandardCharsets.UTF_8);
         assertThat(parsed.verify(otherMessage, sig)).as(what).isFalse();
-        assertThat(parsed.verify(message, SigningKeyTest.highS(curve, sig))).as(what).isFalse();
+        assertThat(parsed.verify(message, SignatureForms.highS(curve, sig))).as(what).isFalse();
     }
 
     private static List<byte[]> messages() {
@@ -155,15 +155,15 @@ class CryptoNodeInteropTest {
                 for (byte[] message : messages) {
                     byte[] sig = key.sign(message);
                     cases.add(new JavaCase(Kind.VALID, curve, key, did, message, sig));
-                    cases.add(new JavaCase(Kind.HIGH_S, curve, null, did, message, SigningKeyTest.highS(curve, sig)));
+                    cases.add(new JavaCase(Kind.HIGH_S, curve, null, did, message, SignatureForms.highS(curve, sig)));
                     byte[] tampered = sig.clone();
                     tampered[5] ^= 0x01;
                     cases.add(new JavaCase(Kind.TAMPERED, curve, null, did, message, tampered));
-                    cases.add(new JavaCase(Kind.DER, curve, null, did, message, SigningKeyTest.der(sig)));
+                    cases.add(new JavaCase(Kind.DER, curve, null, did, message, SignatureForms.der(sig)));
                 }
             }
             byte[] message = "x(R) >= n".getBytes(StandardCharsets.UTF_8);
-            SigningKeyTest.Forged forged = SigningKeyTest.forgeWithXAboveOrder(curve, message);
+            SignatureForms.Forged forged = SignatureForms.forgeWithXAboveOrder(curve, message);
             cases.add(new JavaCase(Kind.FORGED_X_ABOVE_ORDER, curve, null, forged.key().didKey(), message, forged.sig()));
         }
         return cases;

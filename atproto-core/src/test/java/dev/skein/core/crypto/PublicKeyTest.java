@@ -1,7 +1,7 @@
 package dev.skein.core.crypto;
 
-import static dev.skein.core.crypto.SigningKeyTest.concat;
-import static dev.skein.core.crypto.SigningKeyTest.fixed32;
+import static dev.skein.core.crypto.SignatureForms.concat;
+import static dev.skein.core.crypto.SignatureForms.fixed32;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
