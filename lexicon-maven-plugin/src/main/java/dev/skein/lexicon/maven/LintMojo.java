@@ -53,7 +53,7 @@ public final class LintMojo extends AbstractMojo {
             getLog().info("Lexicon lint skipped");
             return;
         }
-        Path folder = lexiconDirectory.toPath();
+        Path folder = lexiconDirectory.toPath().toAbsolutePath().normalize();
         LexiconFiles current;
         try {
             current = LexiconFiles.fromFolder(folder);
