@@ -14,12 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * The {@code *.json} files of a lexicon folder, by path relative to the folder with {@code /} separators
- * ({@code agent.comms/message.json}). Files under a folder named {@code examples} are example records, the
+ * ({@code agent.comms/message.json}), in path order. Files under a folder named {@code examples} are example records, the
  * others schema files.
  *
  * @param origin the folder, or {@code <revision>:<folder>}, for messages
  */
-public record LexiconFiles(String origin, SortedMap<String, byte[]> files) {
+public record LexiconFiles(String origin, Map<String, byte[]> files) {
     /** The name of the folders that hold example records rather than schemas. */
     public static final String EXAMPLES = "examples";
 
