@@ -41,8 +41,9 @@ public final class ObjectReader {
     public static ObjectReader ofRecord(MapValue value, String type) {
         DataValue actual = value.get(TYPE);
         if (!(actual instanceof StringValue s) || !s.value().equals(type)) {
-            throw new LexiconDataException(Reason.WRONG_TYPE, "/" + TYPE, "must be \"" + type + "\", not "
-                    + (actual == null ? "absent" : actual instanceof StringValue s ? "\"" + s.value() + "\"" : actual.kind()));
+            String found = actual == null ? "absent"
+                    : actual instanceof StringValue other ? "\"" + other.value() + "\"" : actual.kind();
+            throw new LexiconDataException(Reason.WRONG_TYPE, "/" + TYPE, "must be \"" + type + "\", not " + found);
         }
         ObjectReader reader = new ObjectReader(value);
         reader.read.add(TYPE);

@@ -108,8 +108,8 @@ final class SourceRenderer {
     /** {@code NSID} and {@code ID}, on the top-level type. */
     void idConstants(CodeWriter w) {
         w.line("/** The NSID of this Lexicon. */");
-        w.line("public static final " + ref("dev.skein.core.syntax.Nsid") + " NSID = " + ref("dev.skein.core.syntax.Nsid")
-                + ".parse(" + JavaNames.literal(lexicon) + ");");
+        String nsid = ref("dev.skein.core.syntax.Nsid");
+        w.line("public static final " + nsid + " NSID = " + nsid + ".parse(" + JavaNames.literal(lexicon) + ");");
         w.line("/** The NSID of this Lexicon, as a string. */");
         w.line("public static final " + ref("java.lang.String") + " ID = " + JavaNames.literal(lexicon) + ";");
     }

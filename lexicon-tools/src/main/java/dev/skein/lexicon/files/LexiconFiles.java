@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The {@code *.json} files of a lexicon folder, by path relative to the folder with {@code /} separators
- * ({@code agent.comms/message.json}), in path order. Files under a folder named {@code examples} are example records, the
- * others schema files.
+ * ({@code agent.comms/message.json}), in path order. Files under a folder named {@code examples} are example
+ * records, the others schema files.
  *
  * @param origin the folder, or {@code <revision>:<folder>}, for messages
  */
