@@ -2,6 +2,9 @@ package dev.skein.core.firehose;
 
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.StringValue;
+import dev.skein.core.syntax.Datetime;
+import dev.skein.core.syntax.Did;
+import java.util.Objects;
 
 /**
  * {@code #account}: the hosting status of {@code did} at the emitting service. An inactive account
@@ -10,7 +13,7 @@ import dev.skein.core.data.StringValue;
  * @param status {@code takendown}, {@code suspended}, {@code deleted}, {@code deactivated},
  *     {@code desynchronized}, {@code throttled} or another value, or {@code null}
  */
-public record AccountEvent(long seq, String did, String time, boolean active, String status) implements FirehoseEvent {
+public record AccountEvent(long seq, Did did, Datetime time, boolean active, String status) implements FirehoseEvent {
     public static final String TYPE = "#account";
     public static final String TAKENDOWN = "takendown";
     public static final String SUSPENDED = "suspended";
@@ -21,8 +24,8 @@ public record AccountEvent(long seq, String did, String time, boolean active, St
 
     public AccountEvent {
         EventChecks.seq(seq);
-        EventChecks.did("did", did);
-        EventChecks.datetime("time", time);
+        Objects.requireNonNull(did, "did");
+        Objects.requireNonNull(time, "time");
         if (status != null) {
             EventChecks.nonEmpty("status", status);
         }
@@ -37,14 +40,14 @@ public record AccountEvent(long seq, String did, String time, boolean active, St
     public MapValue body() {
         return MapValue.builder()
                 .put("seq", seq)
-                .put("did", did)
-                .put("time", time)
+                .put("did", did.value())
+                .put("time", time.value())
                 .put("active", active)
                 .putIfPresent("status", status == null ? null : new StringValue(status))
                 .build();
     }
 
     static AccountEvent fromBody(Fields f) {
-        return new AccountEvent(f.integer("seq"), f.string("did"), f.string("time"), f.bool("active"), f.optionalString("status"));
+        return new AccountEvent(f.integer("seq"), f.did("did"), f.datetime("time"), f.bool("active"), f.optionalString("status"));
     }
 }

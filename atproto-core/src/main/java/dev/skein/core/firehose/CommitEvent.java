@@ -8,6 +8,9 @@ import dev.skein.core.data.LinkValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.NullValue;
 import dev.skein.core.data.StringValue;
+import dev.skein.core.syntax.Datetime;
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.Tid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +28,9 @@ import java.util.Objects;
  * @param since the previous commit's rev, or {@code null} for the first commit
  * @param prevData the previous commit's {@code data}, or {@code null} for the first commit
  */
-public record CommitEvent(long seq, boolean rebase, boolean tooBig, String repo, Cid commit, String rev,
-                          String since, byte[] blocks, List<RepoOp> ops, List<Cid> blobs, Cid prevData,
-                          String time) implements FirehoseEvent {
+public record CommitEvent(long seq, boolean rebase, boolean tooBig, Did repo, Cid commit, Tid rev,
+                          Tid since, byte[] blocks, List<RepoOp> ops, List<Cid> blobs, Cid prevData,
+                          Datetime time) implements FirehoseEvent {
     public static final String TYPE = "#commit";
     /** The lexicon's {@code maxLength} for {@code blocks}. */
     public static final int MAX_BLOCKS_BYTES = 2_000_000;
@@ -36,12 +39,9 @@ public record CommitEvent(long seq, boolean rebase, boolean tooBig, String repo,
 
     public CommitEvent {
         EventChecks.seq(seq);
-        EventChecks.did("repo", repo);
+        Objects.requireNonNull(repo, "repo");
         Objects.requireNonNull(commit, "commit");
-        EventChecks.tid("rev", rev);
-        if (since != null) {
-            EventChecks.tid("since", since);
-        }
+        Objects.requireNonNull(rev, "rev");
         Objects.requireNonNull(blocks, "blocks");
         if (blocks.length > MAX_BLOCKS_BYTES) {
             throw new InvalidFrameException(InvalidFrameException.Reason.INVALID_FIELD, "blocks",
@@ -53,12 +53,12 @@ public record CommitEvent(long seq, boolean rebase, boolean tooBig, String repo,
                     ops.size() + " operations is over the limit of " + MAX_OPS);
         }
         blobs = List.copyOf(blobs);
-        EventChecks.datetime("time", time);
+        Objects.requireNonNull(time, "time");
     }
 
     /** A Sync 1.1 commit event: {@code rebase} and {@code tooBig} false, no blobs. */
-    public static CommitEvent of(long seq, String repo, Cid commit, String rev, String since, byte[] blocks,
-                                 List<RepoOp> ops, Cid prevData, String time) {
+    public static CommitEvent of(long seq, Did repo, Cid commit, Tid rev, Tid since, byte[] blocks,
+                                 List<RepoOp> ops, Cid prevData, Datetime time) {
         return new CommitEvent(seq, false, false, repo, commit, rev, since, blocks, ops, List.of(), prevData, time);
     }
 
@@ -81,15 +81,15 @@ public record CommitEvent(long seq, boolean rebase, boolean tooBig, String repo,
                 .put("seq", seq)
                 .put("rebase", rebase)
                 .put("tooBig", tooBig)
-                .put("repo", repo)
+                .put("repo", repo.value())
                 .put("commit", commit)
-                .put("rev", rev)
-                .put("since", since == null ? NullValue.INSTANCE : new StringValue(since))
+                .put("rev", rev.value())
+                .put("since", since == null ? NullValue.INSTANCE : new StringValue(since.value()))
                 .put("blocks", new BytesValue(blocks))
                 .put("ops", new ArrayValue(opValues))
                 .put("blobs", new ArrayValue(blobValues))
                 .putIfPresent("prevData", prevData == null ? null : new LinkValue(prevData))
-                .put("time", time)
+                .put("time", time.value())
                 .build();
     }
 
@@ -99,9 +99,9 @@ public record CommitEvent(long seq, boolean rebase, boolean tooBig, String repo,
         for (int i = 0; i < opValues.size(); i++) {
             ops.add(RepoOp.fromValue(opValues.get(i), "ops[" + i + "]"));
         }
-        return new CommitEvent(f.integer("seq"), f.bool("rebase"), f.bool("tooBig"), f.string("repo"),
-                f.link("commit"), f.string("rev"), f.nullableString("since"), f.bytes("blocks"), ops,
-                f.links("blobs"), f.optionalLink("prevData"), f.string("time"));
+        return new CommitEvent(f.integer("seq"), f.bool("rebase"), f.bool("tooBig"), f.did("repo"),
+                f.link("commit"), f.tid("rev"), f.nullableTid("since"), f.bytes("blocks"), ops,
+                f.links("blobs"), f.optionalLink("prevData"), f.datetime("time"));
     }
 
     @Override

@@ -13,21 +13,6 @@ final class EventChecks {
         }
     }
 
-    static void did(String field, String did) {
-        nonEmpty(field, did);
-        if (!did.startsWith("did:")) {
-            throw invalid(field, "not a DID: \"" + did + "\"");
-        }
-    }
-
-    static void tid(String field, String tid) {
-        nonEmpty(field, tid);
-    }
-
-    static void datetime(String field, String datetime) {
-        nonEmpty(field, datetime);
-    }
-
     static void nonEmpty(String field, String value) {
         if (value == null) {
             throw new NullPointerException(field);

@@ -10,6 +10,10 @@ import dev.skein.core.data.LinkValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.NullValue;
 import dev.skein.core.data.StringValue;
+import dev.skein.core.syntax.Datetime;
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.Handle;
+import dev.skein.core.syntax.Tid;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,6 +87,31 @@ final class Fields {
 
     String nullableString(String key) {
         return required(key) instanceof NullValue ? null : string(key);
+    }
+
+    Did did(String key) {
+        String s = string(key);
+        return checked(name(key), () -> Did.parse(s));
+    }
+
+    Tid tid(String key) {
+        String s = string(key);
+        return checked(name(key), () -> Tid.parse(s));
+    }
+
+    Tid nullableTid(String key) {
+        String s = nullableString(key);
+        return s == null ? null : checked(name(key), () -> Tid.parse(s));
+    }
+
+    Datetime datetime(String key) {
+        String s = string(key);
+        return checked(name(key), () -> Datetime.parse(s));
+    }
+
+    Handle optionalHandle(String key) {
+        String s = optionalString(key);
+        return s == null ? null : checked(name(key), () -> Handle.parse(s));
     }
 
     Cid link(String key) {

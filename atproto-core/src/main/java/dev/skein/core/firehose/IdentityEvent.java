@@ -2,6 +2,10 @@ package dev.skein.core.firehose;
 
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.StringValue;
+import dev.skein.core.syntax.Datetime;
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.Handle;
+import java.util.Objects;
 
 /**
  * {@code #identity}: {@code did}'s DID document or handle may have changed; consumers refresh their caches.
@@ -9,16 +13,13 @@ import dev.skein.core.data.StringValue;
  * @param handle the current handle if the emitter includes it ({@code handle.invalid} when it does not
  *     resolve), or {@code null}
  */
-public record IdentityEvent(long seq, String did, String time, String handle) implements FirehoseEvent {
+public record IdentityEvent(long seq, Did did, Datetime time, Handle handle) implements FirehoseEvent {
     public static final String TYPE = "#identity";
 
     public IdentityEvent {
         EventChecks.seq(seq);
-        EventChecks.did("did", did);
-        EventChecks.datetime("time", time);
-        if (handle != null) {
-            EventChecks.nonEmpty("handle", handle);
-        }
+        Objects.requireNonNull(did, "did");
+        Objects.requireNonNull(time, "time");
     }
 
     @Override
@@ -30,13 +31,13 @@ public record IdentityEvent(long seq, String did, String time, String handle) im
     public MapValue body() {
         return MapValue.builder()
                 .put("seq", seq)
-                .put("did", did)
-                .put("time", time)
-                .putIfPresent("handle", handle == null ? null : new StringValue(handle))
+                .put("did", did.value())
+                .put("time", time.value())
+                .putIfPresent("handle", handle == null ? null : new StringValue(handle.value()))
                 .build();
     }
 
     static IdentityEvent fromBody(Fields f) {
-        return new IdentityEvent(f.integer("seq"), f.string("did"), f.string("time"), f.optionalString("handle"));
+        return new IdentityEvent(f.integer("seq"), f.did("did"), f.datetime("time"), f.optionalHandle("handle"));
     }
 }

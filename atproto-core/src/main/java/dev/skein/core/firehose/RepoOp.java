@@ -5,6 +5,8 @@ import dev.skein.core.data.DataValue;
 import dev.skein.core.data.LinkValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.NullValue;
+import dev.skein.core.syntax.Nsid;
+import dev.skein.core.syntax.RecordKey;
 import java.util.Objects;
 
 /**
@@ -44,11 +46,7 @@ public record RepoOp(Action action, String path, Cid cid, Cid prev) {
     public RepoOp {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(path, "path");
-        int slash = path.indexOf('/');
-        if (slash <= 0 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
-            throw new InvalidFrameException(InvalidFrameException.Reason.INVALID_FIELD, "path",
-                    "not a <collection>/<rkey> repo path: \"" + path + "\"");
-        }
+        checkPath(path);
         if ((cid == null) != (action == Action.DELETE)) {
             throw new InvalidFrameException(InvalidFrameException.Reason.INVALID_FIELD, "cid",
                     action.wire + " must " + (action == Action.DELETE ? "have a null cid" : "have a cid"));
@@ -56,6 +54,25 @@ public record RepoOp(Action action, String path, Cid cid, Cid prev) {
         if (action == Action.CREATE && prev != null) {
             throw new InvalidFrameException(InvalidFrameException.Reason.INVALID_FIELD, "prev", "create must not have a prev");
         }
+    }
+
+    /** The collection part of the path. */
+    public Nsid collection() {
+        return new Nsid(path.substring(0, path.indexOf('/')));
+    }
+
+    /** The record-key part of the path. */
+    public RecordKey rkey() {
+        return new RecordKey(path.substring(path.indexOf('/') + 1));
+    }
+
+    private static void checkPath(String path) {
+        int slash = path.indexOf('/');
+        if (slash <= 0 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) {
+            throw EventChecks.invalid("path", "not a <collection>/<rkey> repo path: \"" + path + "\"");
+        }
+        Fields.checked("path", () -> new Nsid(path.substring(0, slash)));
+        Fields.checked("path", () -> new RecordKey(path.substring(slash + 1)));
     }
 
     public static RepoOp create(String path, Cid cid) {

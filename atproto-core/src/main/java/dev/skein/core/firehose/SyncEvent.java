@@ -2,6 +2,9 @@ package dev.skein.core.firehose;
 
 import dev.skein.core.data.BytesValue;
 import dev.skein.core.data.MapValue;
+import dev.skein.core.syntax.Datetime;
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.Tid;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,20 +13,20 @@ import java.util.Objects;
  * only the signed commit, which is its first root; consumers whose state differs re-fetch the repository.
  * {@code blocks} is shared, not copied: treat it as read-only.
  */
-public record SyncEvent(long seq, String did, byte[] blocks, String rev, String time) implements FirehoseEvent {
+public record SyncEvent(long seq, Did did, byte[] blocks, Tid rev, Datetime time) implements FirehoseEvent {
     public static final String TYPE = "#sync";
     /** The lexicon's {@code maxLength} for {@code blocks}: room for one commit block. */
     public static final int MAX_BLOCKS_BYTES = 10_000;
 
     public SyncEvent {
         EventChecks.seq(seq);
-        EventChecks.did("did", did);
+        Objects.requireNonNull(did, "did");
         Objects.requireNonNull(blocks, "blocks");
         if (blocks.length > MAX_BLOCKS_BYTES) {
             throw EventChecks.invalid("blocks", blocks.length + " bytes is over the limit of " + MAX_BLOCKS_BYTES);
         }
-        EventChecks.tid("rev", rev);
-        EventChecks.datetime("time", time);
+        Objects.requireNonNull(rev, "rev");
+        Objects.requireNonNull(time, "time");
     }
 
     @Override
@@ -35,15 +38,15 @@ public record SyncEvent(long seq, String did, byte[] blocks, String rev, String 
     public MapValue body() {
         return MapValue.builder()
                 .put("seq", seq)
-                .put("did", did)
+                .put("did", did.value())
                 .put("blocks", new BytesValue(blocks))
-                .put("rev", rev)
-                .put("time", time)
+                .put("rev", rev.value())
+                .put("time", time.value())
                 .build();
     }
 
     static SyncEvent fromBody(Fields f) {
-        return new SyncEvent(f.integer("seq"), f.string("did"), f.bytes("blocks"), f.string("rev"), f.string("time"));
+        return new SyncEvent(f.integer("seq"), f.did("did"), f.bytes("blocks"), f.tid("rev"), f.datetime("time"));
     }
 
     @Override

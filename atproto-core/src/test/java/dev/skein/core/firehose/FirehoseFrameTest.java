@@ -10,6 +10,10 @@ import dev.skein.core.data.DataValue;
 import dev.skein.core.data.Drisl;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.NullValue;
+import dev.skein.core.syntax.Datetime;
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.Handle;
+import dev.skein.core.syntax.Tid;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,10 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FirehoseFrameTest {
     private static final HexFormat HEX = HexFormat.of();
-    private static final String DID = "did:plc:ewvi7nxzyoun6zhxrhs64oiz";
-    private static final String REV = "3l4iapbyr7c2k";
-    private static final String SINCE = "3l4iaoqkbwk2k";
-    private static final String TIME = "2026-11-21T13:07:37.123Z";
+    private static final Did DID = Did.parse("did:plc:ewvi7nxzyoun6zhxrhs64oiz");
+    private static final Tid REV = Tid.parse("3l4iapbyr7c2k");
+    private static final Tid SINCE = Tid.parse("3l4iaoqkbwk2k");
+    private static final Datetime TIME = Datetime.parse("2026-11-21T13:07:37.123Z");
     private static final Cid COMMIT = cid("commit");
     private static final Cid DATA = cid("data");
     private static final Cid PREV_DATA = cid("prevData");
@@ -52,7 +56,7 @@ class FirehoseFrameTest {
                 CommitEvent.of(1, DID, COMMIT, REV, null, new byte[] {9}, List.of(), null, TIME),
                 new CommitEvent(7, true, true, DID, COMMIT, REV, SINCE, new byte[0], List.of(), List.of(cid("blob")), DATA, TIME),
                 new SyncEvent(43, DID, new byte[] {4, 5}, REV, TIME),
-                new IdentityEvent(44, DID, TIME, "alice.test"),
+                new IdentityEvent(44, DID, TIME, Handle.parse("alice.test")),
                 new IdentityEvent(45, DID, TIME, null),
                 new AccountEvent(46, DID, TIME, true, null),
                 new AccountEvent(47, DID, TIME, false, AccountEvent.DEACTIVATED),
@@ -245,10 +249,20 @@ class FirehoseFrameTest {
         Map<String, DataValue> fields = commit().body().toMap();
         fields.put("prevData", NullValue.INSTANCE);
         assertThat(rejection(() -> FirehoseFrame.decode(frame(COMMIT_HEADER, MapValue.of(fields)))).field()).isEqualTo("prevData");
-        MapValue identity = MapValue.builder().put("seq", 1).put("did", DID).put("time", TIME).put("handle", NullValue.INSTANCE).build();
+        MapValue identity = MapValue.builder().put("seq", 1).put("did", DID.value()).put("time", TIME.value()).put("handle", NullValue.INSTANCE).build();
         InvalidFrameException e = rejection(() -> FirehoseFrame.decode(frame(MapValue.builder().put("t", "#identity").put("op", 1).build(), identity)));
         assertThat(e.reason()).isEqualTo(InvalidFrameException.Reason.WRONG_TYPE);
         assertThat(e.field()).isEqualTo("handle");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"repo", "rev", "since", "time"})
+    void commitStringFieldsMustHaveTheirSyntax(String field) {
+        Map<String, DataValue> fields = commit().body().toMap();
+        fields.put(field, DataValue.of("not valid"));
+        InvalidFrameException e = rejection(() -> FirehoseFrame.decode(frame(COMMIT_HEADER, MapValue.of(fields))));
+        assertThat(e.reason()).isEqualTo(InvalidFrameException.Reason.INVALID_FIELD);
+        assertThat(e.field()).isEqualTo(field);
     }
 
     @Test
@@ -262,6 +276,9 @@ class FirehoseFrameTest {
                 new Case(MapValue.builder().put("action", "update").put("path", "a.b.c/k").put("cid", NullValue.INSTANCE).build(), "ops[0].cid", InvalidFrameException.Reason.INVALID_FIELD),
                 new Case(MapValue.builder().put("action", "move").put("path", "a.b.c/k").put("cid", c).build(), "ops[0].action", InvalidFrameException.Reason.INVALID_FIELD),
                 new Case(MapValue.builder().put("action", "create").put("path", "a.b.c").put("cid", c).build(), "ops[0].path", InvalidFrameException.Reason.INVALID_FIELD),
+                new Case(MapValue.builder().put("action", "create").put("path", "a.b.c/k/x").put("cid", c).build(), "ops[0].path", InvalidFrameException.Reason.INVALID_FIELD),
+                new Case(MapValue.builder().put("action", "create").put("path", "nsid/k").put("cid", c).build(), "ops[0].path", InvalidFrameException.Reason.INVALID_FIELD),
+                new Case(MapValue.builder().put("action", "create").put("path", "a.b.c/..").put("cid", c).build(), "ops[0].path", InvalidFrameException.Reason.INVALID_FIELD),
                 new Case(MapValue.builder().put("action", "create").put("path", "a.b.c/k").build(), "ops[0].cid", InvalidFrameException.Reason.MISSING_FIELD),
                 new Case(MapValue.builder().put("action", "create").put("path", 5).put("cid", c).build(), "ops[0].path", InvalidFrameException.Reason.WRONG_TYPE));
         for (Case k : cases) {
