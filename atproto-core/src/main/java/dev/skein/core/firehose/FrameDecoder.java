@@ -1,7 +1,6 @@
 package dev.skein.core.firehose;
 
 import dev.skein.core.data.DataLimits;
-import dev.skein.core.data.DataValue;
 import dev.skein.core.data.Drisl;
 import dev.skein.core.data.DrislException;
 import dev.skein.core.data.IntValue;

@@ -16,6 +16,8 @@ public final class InvalidWriteException extends IllegalArgumentException {
         TOO_MANY_WRITES,
         /** The record is larger than a repository record may be. */
         RECORD_TOO_LARGE,
+        /** The tree would break a structural limit (only mined record keys get there). */
+        TREE_LIMIT,
         /** The commit's CAR slice would exceed the firehose limit on {@code #commit} blocks. */
         COMMIT_TOO_LARGE,
         /** The new revision is not greater than the previous one. */
