@@ -10,11 +10,15 @@ import dev.skein.core.data.MapValue;
 import dev.skein.core.data.NullValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Tid;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -28,8 +32,14 @@ class CommitTest {
     private static final Tid REV = Tid.parse("3l4iapbyr7c2k");
     private static final Cid DATA = Cid.parse("bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm");
 
-    /** ECDSA P-256 from the JDK: a signer independent of our own crypto package. */
+    /**
+     * ECDSA P-256 from the JDK, signatures normalised to low S as atproto requires: a signer independent of
+     * our own crypto package.
+     */
     record JdkKey(KeyPair pair) implements Signer, SignatureVerifier {
+        private static final BigInteger N =
+                new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+
         static JdkKey generate() {
             try {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -46,10 +56,34 @@ class CommitTest {
                 Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
                 s.initSign(pair.getPrivate());
                 s.update(data);
-                return s.sign();
+                byte[] sig = s.sign();
+                BigInteger sValue = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
+                if (sValue.compareTo(N.shiftRight(1)) > 0) {
+                    byte[] low = N.subtract(sValue).toByteArray();
+                    Arrays.fill(sig, 32, 64, (byte) 0);
+                    int len = Math.min(low.length, 32);
+                    System.arraycopy(low, low.length - len, sig, 64 - len, len);
+                }
+                return sig;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The public key as an uncompressed point, {@code 04 ‖ X ‖ Y}. */
+        byte[] uncompressedPublicKey() {
+            ECPoint w = ((ECPublicKey) pair.getPublic()).getW();
+            byte[] out = new byte[65];
+            out[0] = 4;
+            copy32(w.getAffineX(), out, 1);
+            copy32(w.getAffineY(), out, 33);
+            return out;
+        }
+
+        private static void copy32(BigInteger v, byte[] out, int offset) {
+            byte[] b = v.toByteArray();
+            int len = Math.min(b.length, 32);
+            System.arraycopy(b, b.length - len, out, offset + 32 - len, len);
         }
 
         @Override
@@ -92,6 +126,7 @@ class CommitTest {
     void signsVerifiesAndRoundTrips() {
         Commit c = signed();
         assertThat(c.sig()).hasSize(64);
+        assertThat(new BigInteger(1, Arrays.copyOfRange(c.sig(), 32, 64))).as("low S").isLessThanOrEqualTo(JdkKey.N.shiftRight(1));
         assertThat(c.verify(KEY)).isTrue();
         c.verifyOrThrow(KEY);
         assertThat(c.toValue().keys()).containsExactly("did", "rev", "sig", "data", "prev", "version");
