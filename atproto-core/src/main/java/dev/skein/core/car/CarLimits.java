@@ -27,7 +27,7 @@ public record CarLimits(long maxTotalBytes, int maxBlockBytes, long maxBlocks, i
             DEFAULT_MAX_TOTAL_BYTES, DEFAULT_MAX_BLOCK_BYTES, DEFAULT_MAX_BLOCKS, DEFAULT_MAX_HEADER_BYTES);
     /** The CAR slice of a firehose {@code #commit} or {@code #sync} event. */
     public static final CarLimits COMMIT_SLICE = new CarLimits(
-            COMMIT_SLICE_MAX_BYTES, COMMIT_SLICE_MAX_BLOCK_BYTES, COMMIT_SLICE_MAX_BYTES, DEFAULT_MAX_HEADER_BYTES);
+            COMMIT_SLICE_MAX_BYTES, COMMIT_SLICE_MAX_BLOCK_BYTES, DEFAULT_MAX_BLOCKS, DEFAULT_MAX_HEADER_BYTES);
 
     public CarLimits {
         if (maxTotalBytes <= 0 || maxBlockBytes < 0 || maxBlocks < 0 || maxHeaderBytes <= 0) {
