@@ -36,7 +36,7 @@ class MstNodeInteropTest {
         }
         List<Map<String, Object>> request = new ArrayList<>();
         List<Cid> ours = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         for (Case c : cases) {
             Mst mst = Mst.empty(new MemoryBlockStore());
             for (String[] p : c.puts()) {
@@ -53,7 +53,7 @@ class MstNodeInteropTest {
                 JSON.writeValueAsBytes(request), 600).requireSuccess().stdout());
         assertThat(theirs.size()).isEqualTo(cases.size());
         for (int i = 0; i < cases.size(); i++) {
-            assertThat(theirs.get(i).get("size").asInt()).as("size of case %d", i).isEqualTo(sizes.get(i));
+            assertThat(theirs.get(i).get("size").asLong()).as("size of case %d", i).isEqualTo(sizes.get(i));
             assertThat(theirs.get(i).get("root").asString()).as("root of case %d (%d puts, %d deletes)", i,
                     cases.get(i).puts().size(), cases.get(i).deletes().size()).isEqualTo(ours.get(i).toString());
         }
