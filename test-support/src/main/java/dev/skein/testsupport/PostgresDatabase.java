@@ -15,12 +15,16 @@ import java.sql.SQLException;
  */
 public record PostgresDatabase(String jdbcUrl, String username, String password, String schema) {
 
-    /** The JDBC URL with {@code currentSchema} set to this class's schema. */
+    /**
+     * The JDBC URL whose search path is this class's schema, then {@code public}: new tables go into the
+     * class's schema, while the {@code vector} type and operators, which the extension keeps in
+     * {@code public}, still resolve.
+     */
     public String schemaUrl() {
-        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
     }
 
-    /** Opens a connection whose search path is this class's schema. */
+    /** Opens a connection with {@link #schemaUrl()}'s search path. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(schemaUrl(), username, password);
     }

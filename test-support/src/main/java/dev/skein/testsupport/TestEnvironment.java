@@ -2,11 +2,15 @@ package dev.skein.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /** Facts about where the tests run: the checkout, and whether a missing prerequisite may skip. */
 public final class TestEnvironment {
+    private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
+
     private TestEnvironment() {}
 
     /** True under CI ({@code CI=true} or {@code SKEIN_REQUIRE_ALL_TESTS=true}): skips become failures. */
@@ -40,6 +44,10 @@ public final class TestEnvironment {
     public static void skipOrFail(String reason) {
         if (strict()) {
             Assertions.fail(reason + " (CI=true: this test group must run, so a missing prerequisite is a failure)");
+        }
+        // Surefire's summary shows only a count of skipped tests: say once per test JVM why they were skipped.
+        if (TOLD.add(reason)) {
+            System.err.println("[skein] tests skipped: " + reason);
         }
         Assumptions.abort(reason);
     }

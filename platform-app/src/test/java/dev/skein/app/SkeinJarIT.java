@@ -1,0 +1,92 @@
+package dev.skein.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, run as a user runs it: {@code java -jar skein.jar} in an empty folder with no
+ * configuration. It must say where it listens, answer there, keep its data in {@code ./data}, and stop
+ * cleanly on SIGTERM.
+ */
+class SkeinJarIT {
+    private static final Pattern HEALTH_LINE = Pattern.compile("Skein platform: (http://\\S+/xrpc/_health)");
+    private static final long START_LIMIT_SECONDS = 180;
+
+    @Test
+    void startsWithNoConfigurationAnswersHealthAndStopsGracefully(@TempDir Path workDir) throws Exception {
+        Path jar = Path.of(System.getProperty("skein.jar", "target/skein.jar")).toAbsolutePath();
+        assertThat(jar).isRegularFile();
+        String java = ProcessHandle.current().info().command().orElse("java");
+
+        Process app = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=0")
+                .directory(workDir.toFile()).redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    output.add(line);
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            String healthUrl = awaitHealthUrl(app, lines, output);
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(healthUrl)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).matches("\\{\"version\":\"[^\"]+\"}");
+            assertThat(workDir.resolve("data")).isDirectory();
+            Path data = workDir.resolve("data").toRealPath();
+            assertThat(output).anyMatch(l -> l.contains("Skein data: " + data));
+        } finally {
+            // SIGTERM through the handle: Process.destroy() would also close our end of the output pipe.
+            app.toHandle().destroy();
+        }
+        assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+        reader.join();
+        assertThat(app.exitValue()).as("exit status after SIGTERM").isIn(0, 143);
+        assertThat(output).anyMatch(l -> l.contains("Graceful shutdown complete"));
+        assertThat(Files.list(workDir).map(p -> p.getFileName().toString()).toList())
+                .as("nothing but ./data written to the working folder").containsExactly("data");
+    }
+
+    private static String awaitHealthUrl(Process app, LinkedBlockingQueue<String> lines, List<String> output)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null) {
+                Matcher m = HEALTH_LINE.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            } else if (!app.isAlive()) {
+                break;
+            }
+        }
+        throw new AssertionError("the jar did not print its health URL; output:\n" + String.join("\n", output));
+    }
+}
