@@ -1,8 +1,7 @@
 // Repository cross-check against @atproto/repo.
 // stdin: a JSON array of requests; stdout: a JSON array of answers, one each. A request that throws
 // answers {"error":"…"}.
-// The signing key is given as a did:key ("didKey") or as a P-256 public key in hex ("p256PublicKey"),
-// turned into a did:key here by @atproto/crypto.
+// Keys are did:key strings written by our code, which @atproto/crypto parses.
 //   {"mode":"repo","car":"<hex>","did":"did:…","didKey":"did:key:…"}
 //     -> verifyRepoCar (signature, did, the whole MST and every record) and readCarWithRoot:
 //        {"root":"<car root>","commit":"<verified commit cid>","rev":"…","data":"<mst root>",
@@ -13,12 +12,18 @@
 //        @atproto/sync checks a #commit), and MST inversion on @atproto/repo's MST (undo each op, compare
 //        the root with prevData):
 //        {"sigValid":bool,"proofsVerified":n,"proofsUnverified":n,"inverted":"<cid>"|null,"error":"…"|null}
+//   {"mode":"commit","curve":"K256|P256","privateKey":"<hex>","did":"…","rev":"…",
+//    "entries":[{"path":"…","cid":"…"}]}
+//     -> the reference's own commit for the same content: MST built by @atproto/repo, commit signed with
+//        signCommit (RFC 6979 signatures are deterministic), so every byte can be compared:
+//        {"data":"<mst root>","commit":"<commit cid>","sig":"<hex>","block":"<hex>"}
 import {
   MST, MemoryBlockstore, readCarWithRoot, verifyRepoCar, verifyCommitSig, verifyProofs, parseDataKey,
+  signCommit,
 } from '@atproto/repo'
 import * as cbor from '@atproto/lex-cbor'
 import { CID } from 'multiformats/cid'
-import { formatDidKey, P256_JWT_ALG } from '@atproto/crypto'
+import { Secp256k1Keypair, P256Keypair } from '@atproto/crypto'
 
 const requests = JSON.parse(await new Promise((resolve) => {
   let s = ''
@@ -26,11 +31,10 @@ const requests = JSON.parse(await new Promise((resolve) => {
   process.stdin.on('end', () => resolve(s))
 }))
 const bytesOf = (hex) => new Uint8Array(Buffer.from(hex, 'hex'))
-const didKeyOf = (req) => req.didKey ?? formatDidKey(P256_JWT_ALG, bytesOf(req.p256PublicKey))
 
 async function checkRepo(req) {
   const car = bytesOf(req.car)
-  const verified = await verifyRepoCar(car, req.did, didKeyOf(req))
+  const verified = await verifyRepoCar(car, req.did, req.didKey)
   const { root, blocks } = await readCarWithRoot(car)
   return {
     root: root.toString(),
@@ -45,7 +49,7 @@ async function checkSlice(req) {
   const carBytes = bytesOf(req.blocks)
   const { root, blocks } = await readCarWithRoot(carBytes)
   const commit = cbor.decode(blocks.get(root))
-  const didKey = didKeyOf(req)
+  const didKey = req.didKey
   const out = { sigValid: await verifyCommitSig(commit, didKey) }
   const claims = req.ops.map((op) => ({ ...parseDataKey(op.path), cid: op.cid ? CID.parse(op.cid) : null }))
   const proofs = await verifyProofs(carBytes, claims, req.did, didKey)
@@ -67,10 +71,26 @@ async function checkSlice(req) {
   return out
 }
 
+async function referenceCommit(req) {
+  const Keypair = req.curve === 'P256' ? P256Keypair : Secp256k1Keypair
+  const keypair = await Keypair.import(bytesOf(req.privateKey))
+  let tree = await MST.create(new MemoryBlockstore())
+  for (const e of req.entries) tree = await tree.add(e.path, CID.parse(e.cid))
+  const data = await tree.getPointer()
+  const commit = await signCommit({ did: req.did, version: 3, data, rev: req.rev, prev: null }, keypair)
+  return {
+    data: data.toString(),
+    commit: (await cbor.cidForLex(commit)).toString(),
+    sig: Buffer.from(commit.sig).toString('hex'),
+    block: Buffer.from(cbor.encode(commit)).toString('hex'),
+  }
+}
+
+const modes = { repo: checkRepo, slice: checkSlice, commit: referenceCommit }
 const answers = []
 for (const req of requests) {
   try {
-    answers.push(req.mode === 'repo' ? await checkRepo(req) : await checkSlice(req))
+    answers.push(await modes[req.mode](req))
   } catch (e) {
     answers.push({ error: String(e.message ?? e) })
   }

@@ -1,6 +1,8 @@
 package dev.skein.core.repo;
 
 import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.PublicKey;
+import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.data.BytesValue;
 import dev.skein.core.data.DataValue;
 import dev.skein.core.data.Drisl;
@@ -68,6 +70,21 @@ public record Commit(Did did, int version, Cid data, Tid rev, Cid prev, byte[] s
     public Commit sign(Signer signer) {
         byte[] signature = signer.sign(unsignedBytes());
         return new Commit(did, version, data, rev, prev, signature);
+    }
+
+    /** This commit signed with the account's signing key. */
+    public Commit sign(SigningKey key) {
+        return sign((Signer) key::sign);
+    }
+
+    /** Whether the signature verifies with the account's current public key (strict: compact, low S). */
+    public boolean verify(PublicKey key) {
+        return verify((SignatureVerifier) key::verify);
+    }
+
+    /** Throws {@link InvalidCommitException} ({@code BAD_SIGNATURE}) unless the signature verifies with {@code key}. */
+    public void verifyOrThrow(PublicKey key) {
+        verifyOrThrow((SignatureVerifier) key::verify);
     }
 
     /** Whether the signature verifies; an unsigned commit never does. */

@@ -8,15 +8,16 @@ import dev.skein.core.car.CarLimits;
 import dev.skein.core.car.CarReader;
 import dev.skein.core.car.CidVerification;
 import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.PublicKey;
 import dev.skein.core.firehose.CommitEvent;
 import dev.skein.core.firehose.RepoOp;
 import dev.skein.core.firehose.SyncEvent;
 import dev.skein.core.mst.InvalidMstKeyException;
 import dev.skein.core.mst.MalformedMstException;
-import dev.skein.core.mst.MstLimitException;
 import dev.skein.core.mst.Mst;
 import dev.skein.core.mst.MstInversion;
 import dev.skein.core.mst.MstInversionException;
+import dev.skein.core.mst.MstLimitException;
 import dev.skein.core.mst.MstOp;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Tid;
@@ -37,6 +38,16 @@ import java.util.List;
  */
 public final class CommitVerifier {
     private CommitVerifier() {}
+
+    /** Verifies a {@code #commit}, inversion included, with the account's public key. */
+    public static VerifiedCommit verify(CommitEvent event, PublicKey key) {
+        return verify(event, (SignatureVerifier) key::verify);
+    }
+
+    /** Verifies a {@code #sync} with the account's public key. */
+    public static VerifiedCommit verify(SyncEvent event, PublicKey key) {
+        return verify(event, (SignatureVerifier) key::verify);
+    }
 
     /** Verifies a {@code #commit}, inversion included, with the account's signing key. */
     public static VerifiedCommit verify(CommitEvent event, SignatureVerifier key) {

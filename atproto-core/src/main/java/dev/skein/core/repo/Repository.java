@@ -3,6 +3,7 @@ package dev.skein.core.repo;
 import dev.skein.core.blocks.BlockStore;
 import dev.skein.core.car.CarWriter;
 import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.firehose.SyncEvent;
 import dev.skein.core.mst.Mst;
 import dev.skein.core.mst.MstVisitor;
@@ -49,6 +50,11 @@ public final class Repository {
         return CommitBuilder.apply(store, did, null, null, Mst.empty(store), writes, rev, signer);
     }
 
+    /** {@link #create(BlockStore, Did, Tid, List, Signer)} with an in-process key. */
+    public static RepoCommit create(BlockStore store, Did did, Tid rev, List<RepoWrite> writes, SigningKey key) {
+        return create(store, did, rev, writes, (Signer) key::sign);
+    }
+
     /** The repository whose signed commit block has this CID; the commit's structure is checked now. */
     public static Repository load(BlockStore store, Cid commitCid) {
         Commit commit = Commit.fromBytes(store.require(commitCid));
@@ -90,6 +96,11 @@ public final class Repository {
                     "rev " + rev + " is not after " + commit.rev());
         }
         return CommitBuilder.apply(store, commit.did(), commit.rev(), commit.data(), tree, writes, rev, signer);
+    }
+
+    /** {@link #apply(List, Tid, Signer)} with an in-process key. */
+    public RepoCommit apply(List<RepoWrite> writes, Tid rev, SigningKey key) {
+        return apply(writes, rev, (Signer) key::sign);
     }
 
     /** The CID of the record at {@code path}, if any. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.Curve;
+import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.data.DataValue;
 import dev.skein.core.data.Drisl;
 import dev.skein.core.data.MapValue;
@@ -15,15 +17,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECPoint;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -68,22 +69,6 @@ class CommitTest {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        /** The public key as an uncompressed point, {@code 04 ‖ X ‖ Y}. */
-        byte[] uncompressedPublicKey() {
-            ECPoint w = ((ECPublicKey) pair.getPublic()).getW();
-            byte[] out = new byte[65];
-            out[0] = 4;
-            copy32(w.getAffineX(), out, 1);
-            copy32(w.getAffineY(), out, 33);
-            return out;
-        }
-
-        private static void copy32(BigInteger v, byte[] out, int offset) {
-            byte[] b = v.toByteArray();
-            int len = Math.min(b.length, 32);
-            System.arraycopy(b, b.length - len, out, offset + 32 - len, len);
         }
 
         @Override
@@ -151,6 +136,21 @@ class CommitTest {
         assertThat(new Commit(DID, 3, DATA, REV, otherData, c.sig()).verify(KEY)).isFalse();
         assertThat(Commit.unsigned(DID, DATA, REV).verify(KEY)).isFalse();
         assertThat(reasonOf(() -> Commit.unsigned(DID, DATA, REV).verifyOrThrow(KEY))).isEqualTo(InvalidCommitException.Reason.BAD_SIGNATURE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Curve.class)
+    void signsWithAccountKeysOnBothCurves(Curve curve) {
+        SigningKey key = SigningKey.generate(curve);
+        Commit c = Commit.unsigned(DID, DATA, REV).sign(key);
+        assertThat(c.sig()).hasSize(64);
+        assertThat(c.verify(key.publicKey())).isTrue();
+        c.verifyOrThrow(key.publicKey());
+        assertThat(Commit.unsigned(DID, DATA, REV).sign(key).bytes()).as("deterministic signatures").isEqualTo(c.bytes());
+        assertThat(c.verify(SigningKey.generate(curve).publicKey())).isFalse();
+        assertThat(reasonOf(() -> c.verifyOrThrow(SigningKey.generate(curve).publicKey())))
+                .isEqualTo(InvalidCommitException.Reason.BAD_SIGNATURE);
+        assertThat(Commit.fromBytes(c.bytes()).verify(key.publicKey())).isTrue();
     }
 
     @Test

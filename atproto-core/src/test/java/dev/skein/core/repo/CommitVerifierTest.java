@@ -9,6 +9,9 @@ import dev.skein.core.car.CarContents;
 import dev.skein.core.car.CarReader;
 import dev.skein.core.car.CarWriter;
 import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.Curve;
+import dev.skein.core.crypto.PublicKey;
+import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.data.DataValue;
 import dev.skein.core.data.Drisl;
 import dev.skein.core.data.MapValue;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /** Sync 1.1 verification of {@code #commit} slices, and every way a tampered one must fail. */
 class CommitVerifierTest {
-    private static final CommitTest.JdkKey KEY = RepositoryTest.KEY;
+    private static final SigningKey KEY = RepositoryTest.KEY;
+    private static final PublicKey PUBLIC = KEY.publicKey();
     private final Random random = new Random(20261121);
     private long micros = 1_763_730_000_000_000L;
     private Repository repo;
@@ -131,7 +135,7 @@ class CommitVerifierTest {
     void everyCommitOfARandomHistoryVerifiesByInversion() {
         for (int i = 0; i < 40; i++) {
             RepoCommit c = randomCommit(1 + random.nextInt(12));
-            VerifiedCommit v = CommitVerifier.verify(c.toEvent(100 + i, RepositoryTest.TIME), KEY);
+            VerifiedCommit v = CommitVerifier.verify(c.toEvent(100 + i, RepositoryTest.TIME), PUBLIC);
             assertThat(v.cid()).isEqualTo(c.cid());
             assertThat(v.ops()).isEqualTo(c.ops());
         }
@@ -169,7 +173,7 @@ class CommitVerifierTest {
                     m.remove(needed);
                     return m;
                 });
-                assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(event, without), KEY)))
+                assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(event, without), PUBLIC)))
                         .as("without %s", needed).isEqualTo(CommitVerificationException.Reason.MISSING_PROOF_BLOCK);
                 if (!c.newBlocks().containsKey(needed)) {
                     beyondNewNodes++;
@@ -197,13 +201,13 @@ class CommitVerifierTest {
             m.put(written.cid(), Drisl.encode(record(written.path(), 99_999)));
             return m;
         });
-        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(event, changedBytes), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(event, changedBytes), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.INVALID_CAR);
         byte[] dropped = rewrite(event, m -> {
             m.remove(written.cid());
             return m;
         });
-        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(event, dropped), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(event, dropped), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.MISSING_RECORD_BLOCK);
     }
 
@@ -216,34 +220,34 @@ class CommitVerifierTest {
         RepoOp update = c.ops().get(1);
         RepoOp delete = c.ops().get(2);
 
-        assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(update, delete)), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(update, delete)), PUBLIC)))
                 .as("an op left out").isEqualTo(CommitVerificationException.Reason.PREV_DATA_MISMATCH);
-        assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(create, update)), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(create, update)), PUBLIC)))
                 .as("a delete left out").isEqualTo(CommitVerificationException.Reason.PREV_DATA_MISMATCH);
         assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(
-                RepoOp.create(create.path(), update.cid()), update, delete)), KEY)))
+                RepoOp.create(create.path(), update.cid()), update, delete)), PUBLIC)))
                 .as("create claiming another record").isEqualTo(CommitVerificationException.Reason.OP_MISMATCH);
         assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(
-                create, RepoOp.update(update.path(), update.cid(), create.cid()), delete)), KEY)))
+                create, RepoOp.update(update.path(), update.cid(), create.cid()), delete)), PUBLIC)))
                 .as("update with a wrong prev").isEqualTo(CommitVerificationException.Reason.PREV_DATA_MISMATCH);
         assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(
-                create, new RepoOp(RepoOp.Action.UPDATE, update.path(), update.cid(), null), delete)), KEY)))
+                create, new RepoOp(RepoOp.Action.UPDATE, update.path(), update.cid(), null), delete)), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.MISSING_PREV);
         assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(
-                create, update, new RepoOp(RepoOp.Action.DELETE, delete.path(), null, null))), KEY)))
+                create, update, new RepoOp(RepoOp.Action.DELETE, delete.path(), null, null))), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.MISSING_PREV);
         assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(
-                update, delete, RepoOp.delete(create.path(), delete.prev()))), KEY)))
+                update, delete, RepoOp.delete(create.path(), delete.prev()))), PUBLIC)))
                 .as("delete of a key still present").isEqualTo(CommitVerificationException.Reason.OP_MISMATCH);
         assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(
-                create, update, delete, RepoOp.delete(paths.get(20), delete.prev()))), KEY)))
+                create, update, delete, RepoOp.delete(paths.get(20), delete.prev()))), PUBLIC)))
                 .as("an op on a part of the tree the slice does not carry")
                 .isEqualTo(CommitVerificationException.Reason.MISSING_PROOF_BLOCK);
-        assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(create, update, delete, create)), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(create, update, delete, create)), PUBLIC)))
                 .as("duplicate path").isEqualTo(CommitVerificationException.Reason.OP_MISMATCH);
         Cid elsewhere = Drisl.cidOf(DataValue.of("not in the slice"));
         assertThat(reasonOf(() -> CommitVerifier.verify(withOps(event, List.of(
-                RepoOp.create(create.path(), elsewhere), update, delete)), KEY)))
+                RepoOp.create(create.path(), elsewhere), update, delete)), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.MISSING_RECORD_BLOCK);
     }
 
@@ -255,62 +259,62 @@ class CommitVerifierTest {
         assertThat(e.prevData()).isEqualTo(before);
         CommitEvent wrong = new CommitEvent(e.seq(), false, false, e.repo(), e.commit(), e.rev(), e.since(), e.blocks(),
                 e.ops(), e.blobs(), c.commit().data(), e.time());
-        assertThat(reasonOf(() -> CommitVerifier.verify(wrong, KEY))).isEqualTo(CommitVerificationException.Reason.PREV_DATA_MISMATCH);
+        assertThat(reasonOf(() -> CommitVerifier.verify(wrong, PUBLIC))).isEqualTo(CommitVerificationException.Reason.PREV_DATA_MISMATCH);
         CommitEvent absent = new CommitEvent(e.seq(), false, false, e.repo(), e.commit(), e.rev(), e.since(), e.blocks(),
                 e.ops(), e.blobs(), null, e.time());
-        assertThat(reasonOf(() -> CommitVerifier.verify(absent, KEY))).isEqualTo(CommitVerificationException.Reason.MISSING_PREV);
+        assertThat(reasonOf(() -> CommitVerifier.verify(absent, PUBLIC))).isEqualTo(CommitVerificationException.Reason.MISSING_PREV);
     }
 
     @Test
     void commitAndEnvelopeChecks() {
         RepoCommit c = randomCommit(3);
         CommitEvent e = c.toEvent(1, RepositoryTest.TIME);
-        assertThat(reasonOf(() -> CommitVerifier.verify(e, CommitTest.JdkKey.generate())))
+        assertThat(reasonOf(() -> CommitVerifier.verify(e, SigningKey.generate(Curve.K256).publicKey())))
                 .isEqualTo(CommitVerificationException.Reason.BAD_SIGNATURE);
         assertThat(reasonOf(() -> CommitVerifier.verify(new CommitEvent(1, false, false, e.repo(), e.commit(), nextRev(),
-                e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), KEY)))
+                e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.FIELD_MISMATCH);
         assertThat(reasonOf(() -> CommitVerifier.verify(new CommitEvent(1, false, false, Did.parse("did:web:example.com"),
-                e.commit(), e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), KEY)))
+                e.commit(), e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.FIELD_MISMATCH);
         assertThat(reasonOf(() -> CommitVerifier.verify(new CommitEvent(1, false, false, e.repo(), e.prevData(),
-                e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), KEY)))
+                e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.COMMIT_NOT_ROOT);
         assertThat(reasonOf(() -> CommitVerifier.verify(new CommitEvent(1, true, false, e.repo(), e.commit(),
-                e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), KEY)))
+                e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.DEPRECATED_FLAG);
         assertThat(reasonOf(() -> CommitVerifier.verify(new CommitEvent(1, false, true, e.repo(), e.commit(),
-                e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), KEY)))
+                e.rev(), e.since(), e.blocks(), e.ops(), e.blobs(), e.prevData(), e.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.DEPRECATED_FLAG);
         byte[] noCommit = rewrite(e, m -> {
             m.remove(e.commit());
             return m;
         });
-        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(e, noCommit), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(e, noCommit), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.MISSING_COMMIT_BLOCK);
-        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(e, new byte[] {1, 2, 3}), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(withBlocks(e, new byte[] {1, 2, 3}), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.INVALID_CAR);
         // A root block that is DRISL but no commit.
         byte[] notACommit = Drisl.encode(MapValue.builder().put("hello", "world").build());
         Cid fake = Cid.ofDrisl(notACommit);
         byte[] fakeCar = CarWriter.toBytes(List.of(fake), Map.of(fake, notACommit));
         assertThat(reasonOf(() -> CommitVerifier.verify(new CommitEvent(1, false, false, e.repo(), fake,
-                e.rev(), e.since(), fakeCar, List.of(), e.blobs(), e.prevData(), e.time()), KEY)))
+                e.rev(), e.since(), fakeCar, List.of(), e.blobs(), e.prevData(), e.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.INVALID_COMMIT);
     }
 
     @Test
     void syncEventsVerifyTheirCommit() {
         SyncEvent sync = repo.toSyncEvent(5, RepositoryTest.TIME);
-        VerifiedCommit v = CommitVerifier.verify(sync, KEY);
+        VerifiedCommit v = CommitVerifier.verify(sync, PUBLIC);
         assertThat(v.commit()).isEqualTo(repo.commit());
         assertThat(CarReader.readAll(sync.blocks()).blocks()).hasSize(1);
-        assertThat(reasonOf(() -> CommitVerifier.verify(sync, CommitTest.JdkKey.generate())))
+        assertThat(reasonOf(() -> CommitVerifier.verify(sync, SigningKey.generate(Curve.P256).publicKey())))
                 .isEqualTo(CommitVerificationException.Reason.BAD_SIGNATURE);
-        assertThat(reasonOf(() -> CommitVerifier.verify(new SyncEvent(5, sync.did(), sync.blocks(), nextRev(), sync.time()), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(new SyncEvent(5, sync.did(), sync.blocks(), nextRev(), sync.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.FIELD_MISMATCH);
         byte[] noRoots = CarWriter.toBytes(List.of(), Map.of());
-        assertThat(reasonOf(() -> CommitVerifier.verify(new SyncEvent(5, sync.did(), noRoots, sync.rev(), sync.time()), KEY)))
+        assertThat(reasonOf(() -> CommitVerifier.verify(new SyncEvent(5, sync.did(), noRoots, sync.rev(), sync.time()), PUBLIC)))
                 .isEqualTo(CommitVerificationException.Reason.COMMIT_NOT_ROOT);
     }
 }

@@ -7,6 +7,9 @@ import dev.skein.core.car.CarContents;
 import dev.skein.core.car.CarReader;
 import dev.skein.core.car.CarWriter;
 import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.Curve;
+import dev.skein.core.crypto.PublicKey;
+import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.firehose.RepoOp;
 import dev.skein.core.syntax.Nsid;
@@ -24,20 +27,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Our repositories against {@code @atproto/repo}: it verifies a full CAR export ({@code verifyRepoCar}:
  * signature, DID, MST, every record), and for each {@code #commit} slice the signature, the per-operation
- * proofs ({@code verifyProofs}, as {@code @atproto/sync} checks them) and MST inversion on its own MST.
+ * proofs ({@code verifyProofs}, as {@code @atproto/sync} checks them) and MST inversion on its own MST;
+ * and from the same key, content and rev it builds byte-identical commits (signatures are deterministic).
  */
 @RequiresNode
 class RepoNodeInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
-    private static final CommitTest.JdkKey KEY = RepositoryTest.KEY;
-    private static final String PUBLIC_KEY = HEX.formatHex(KEY.uncompressedPublicKey());
+    private static final SigningKey KEY = RepositoryTest.KEY;
+    private static final PublicKey PUBLIC = KEY.publicKey();
+    private static final String DID_KEY = PUBLIC.didKey();
 
     private final Random random = new Random(424242);
     private long micros = 1_763_730_000_000_000L;
@@ -67,7 +74,7 @@ class RepoNodeInteropTest {
         req.put("mode", "slice");
         req.put("blocks", HEX.formatHex(blocks));
         req.put("did", c.commit().did().value());
-        req.put("p256PublicKey", PUBLIC_KEY);
+        req.put("didKey", DID_KEY);
         req.put("prevData", c.prevData() == null ? null : c.prevData().toString());
         req.put("ops", ops);
         return req;
@@ -137,11 +144,11 @@ class RepoNodeInteropTest {
         req.put("mode", "repo");
         req.put("car", HEX.formatHex(car.toByteArray()));
         req.put("did", repo.did().value());
-        req.put("p256PublicKey", PUBLIC_KEY);
+        req.put("didKey", DID_KEY);
         Map<String, Object> wrongDid = new HashMap<>(req);
         wrongDid.put("did", "did:plc:aaaaaaaaaaaaaaaaaaaaaaaa");
         Map<String, Object> wrongKey = new HashMap<>(req);
-        wrongKey.put("p256PublicKey", HEX.formatHex(CommitTest.JdkKey.generate().uncompressedPublicKey()));
+        wrongKey.put("didKey", SigningKey.generate(Curve.P256).publicKey().didKey());
         JsonNode answers = check(List.of(req, wrongDid, wrongKey));
 
         JsonNode a = answers.get(0);
@@ -178,6 +185,51 @@ class RepoNodeInteropTest {
             assertThat(a.get("error").isNull()).as("commit %d: %s", i, a).isTrue();
             assertThat(a.get("inverted").asString()).as("commit %d", i).isEqualTo(c.prevData().toString());
         }
+    }
+
+    @Test
+    void ourCommitAndSyncFramesPassTheReferenceDecoderAndLexicon() {
+        List<RepoCommit> commits = history();
+        List<String> frames = new ArrayList<>();
+        long seq = 1;
+        for (RepoCommit c : commits) {
+            frames.add(HEX.formatHex(c.toEvent(seq++, RepositoryTest.TIME).encode()));
+            frames.add(HEX.formatHex(c.toSyncEvent(seq++, RepositoryTest.TIME).encode()));
+        }
+        JsonNode answers = JSON.readTree(NodeInterop.runOk("firehose-check.mjs", JSON.writeValueAsString(frames)));
+        assertThat(answers.size()).isEqualTo(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            assertThat(answers.get(i).get("valid").asBoolean()).as("frame %d: %s", i, answers.get(i)).isTrue();
+            assertThat(answers.get(i).get("reencoded").asString()).isEqualTo(frames.get(i));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Curve.class)
+    void referenceMakesByteIdenticalCommitsFromTheSameKeyAndContent(Curve curve) {
+        SigningKey key = SigningKey.generate(curve);
+        List<RepoWrite> writes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            writes.add(create(i % 2 == 0 ? "app.bsky.feed.post" : "agent.memory.fact", Tid.of(micros + i * 7919L, i).value(), "n" + i));
+        }
+        Tid rev = nextRev();
+        Repository repo = Repository.create(new MemoryBlockStore(), RepositoryTest.DID, rev, writes, key).repository();
+        List<Map<String, String>> entries = new ArrayList<>();
+        repo.tree().forEach((path, cid) -> entries.add(Map.of("path", path, "cid", cid.toString())));
+
+        Map<String, Object> req = new HashMap<>();
+        req.put("mode", "commit");
+        req.put("curve", curve.name());
+        req.put("privateKey", HEX.formatHex(key.privateBytes()));
+        req.put("did", repo.did().value());
+        req.put("rev", rev.value());
+        req.put("entries", entries);
+        JsonNode a = check(List.of(req)).get(0);
+        assertThat(a.has("error")).as("%s", a).isFalse();
+        assertThat(a.get("data").asString()).isEqualTo(repo.commit().data().toString());
+        assertThat(a.get("sig").asString()).isEqualTo(HEX.formatHex(repo.commit().sig()));
+        assertThat(a.get("block").asString()).isEqualTo(HEX.formatHex(repo.commit().bytes()));
+        assertThat(a.get("commit").asString()).isEqualTo(repo.commitCid().toString());
     }
 
     @Test

@@ -8,6 +8,9 @@ import dev.skein.core.car.CarBlock;
 import dev.skein.core.car.CarContents;
 import dev.skein.core.car.CarReader;
 import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.Curve;
+import dev.skein.core.crypto.PublicKey;
+import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.data.Drisl;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.firehose.CommitEvent;
@@ -32,7 +35,8 @@ class RepositoryTest {
     static final Nsid POST = Nsid.parse("app.bsky.feed.post");
     static final Nsid LIKE = Nsid.parse("app.bsky.feed.like");
     static final Datetime TIME = Datetime.parse("2026-11-21T13:07:37.123Z");
-    static final CommitTest.JdkKey KEY = CommitTest.JdkKey.generate();
+    static final SigningKey KEY = SigningKey.generate(Curve.K256);
+    static final PublicKey PUBLIC = KEY.publicKey();
 
     private long micros = 1_763_730_000_000_000L;
 
@@ -62,15 +66,15 @@ class RepositoryTest {
         assertThat(first.since()).isNull();
         assertThat(first.prevData()).isNull();
         assertThat(first.ops()).isEmpty();
-        assertThat(repo.commit().verify(KEY)).isTrue();
+        assertThat(repo.commit().verify(PUBLIC)).isTrue();
         // Loadable from the store alone: the empty root node was stored even though no diff reports it.
         assertThat(Repository.load(store, repo.commitCid()).commit()).isEqualTo(repo.commit());
 
         CommitEvent event = first.toEvent(1, TIME);
         assertThat(event.since()).isNull();
         assertThat(event.prevData()).isNull();
-        assertThat(CommitVerifier.verify(event, KEY).commit()).isEqualTo(repo.commit());
-        assertThat(CommitVerifier.verify(first.toSyncEvent(2, TIME), KEY).cid()).isEqualTo(repo.commitCid());
+        assertThat(CommitVerifier.verify(event, PUBLIC).commit()).isEqualTo(repo.commit());
+        assertThat(CommitVerifier.verify(first.toSyncEvent(2, TIME), PUBLIC).cid()).isEqualTo(repo.commitCid());
     }
 
     @Test
@@ -111,7 +115,7 @@ class RepositoryTest {
         CommitEvent event = c2.toEvent(9, TIME);
         assertThat(event.since()).isEqualTo(r1.rev());
         assertThat(event.prevData()).isEqualTo(r1.commit().data());
-        VerifiedCommit verified = CommitVerifier.verify(event, KEY);
+        VerifiedCommit verified = CommitVerifier.verify(event, PUBLIC);
         assertThat(verified.ops()).isEqualTo(c2.ops());
         assertThat(verified.record(c2.ops().getFirst()).map(Drisl::decode)).contains(edited);
         assertThat(verified.record(c2.ops().get(1))).isEmpty();
@@ -123,7 +127,7 @@ class RepositoryTest {
         RepoCommit empty = c1.repository().apply(List.of(), nextRev(), KEY);
         assertThat(empty.commit().data()).isEqualTo(c1.commit().data());
         assertThat(empty.prevData()).isEqualTo(c1.commit().data());
-        assertThat(CommitVerifier.verify(empty.toEvent(2, TIME), KEY).ops()).isEmpty();
+        assertThat(CommitVerifier.verify(empty.toEvent(2, TIME), PUBLIC).ops()).isEmpty();
     }
 
     @Test
@@ -204,6 +208,6 @@ class RepositoryTest {
         for (Cid record : expected.values()) {
             assertThat(fresh.get(record)).isNotNull();
         }
-        assertThat(loaded.commit().verify(KEY)).isTrue();
+        assertThat(loaded.commit().verify(PUBLIC)).isTrue();
     }
 }
