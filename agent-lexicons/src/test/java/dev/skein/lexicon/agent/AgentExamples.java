@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The example records beside the schemas in lexicons/: {@code <namespace>/examples/<name>-valid.json} etc. */
+/**
+ * The example records beside the agent schemas in lexicons/: {@code agent.<namespace>/examples/<name>-valid.json}
+ * and {@code -invalid.json} (the published schemas' examples belong to types not generated here).
+ */
 final class AgentExamples {
     static final Path LEXICONS = TestEnvironment.projectDir().resolve("lexicons");
 
@@ -68,7 +71,10 @@ final class AgentExamples {
 
     private static List<Path> files(String suffix) {
         try (Stream<Path> walk = Files.walk(LEXICONS)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .filter(p -> LEXICONS.relativize(p).getName(0).toString().startsWith("agent."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
