@@ -451,6 +451,47 @@ abstract class PlcDirectoryContract {
         assertThat(everything()).extracting(PlcLogEntry::createdAt).doesNotHaveDuplicates();
     }
 
+    @Test
+    void twoDirectoriesOnOneDatabaseSerialiseThroughTheRowLock() throws Exception {
+        // Two directories do not share their in-process locks, as two processes would not: the database decides.
+        PlcDirectory other = directory(PlcProperties.Limits.DEFAULT);
+        TestIdentity alice = new TestIdentity("alice.test");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> geneses = new ArrayList<>();
+        for (PlcDirectory d : List.of(directory, other, directory, other)) {
+            geneses.add(() -> {
+                start.await();
+                try {
+                    d.submit(alice.did, alice.genesis);
+                    return true;
+                } catch (PlcOperationException e) {
+                    assertThat(e.reason()).isEqualTo(Reason.MISORDERED);
+                    return false;
+                }
+            });
+        }
+        assertThat(runAll(geneses, start)).containsOnlyOnce(true);
+
+        CountDownLatch again = new CountDownLatch(1);
+        List<Callable<Boolean>> forks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            PlcDirectory d = i % 2 == 0 ? directory : other;
+            PlcOperation op = alice.rename(alice.genesis, "fork" + i + ".test", alice.rotation);
+            forks.add(() -> {
+                again.await();
+                try {
+                    d.submit(alice.did, op);
+                    return true;
+                } catch (PlcOperationException e) {
+                    assertThat(e.reason()).isEqualTo(Reason.INSUFFICIENT_KEY_PRIORITY);
+                    return false;
+                }
+            });
+        }
+        assertThat(runAll(forks, again)).containsOnlyOnce(true);
+        assertThat(directory.auditLog(alice.did)).hasSize(2).noneMatch(PlcLogEntry::nullified);
+    }
+
     private static List<Boolean> runAll(List<Callable<Boolean>> tasks, CountDownLatch start) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,19 +114,22 @@ public final class PlcHttpApi {
     }
 
     private Mono<ServerResponse> log(ServerRequest request) {
-        return lookup(request, directory::operationLog, ops -> {
+        return lookup(request, did -> {
+            List<PlcOp> ops = directory.operationLog(did);
             List<DataValue> items = ops.stream().<DataValue>map(PlcOp::toValue).toList();
-            return DataJson.writeString(new ArrayValue(items));
+            return ops.isEmpty() ? Optional.empty() : Optional.of(DataJson.writeString(new ArrayValue(items)));
         });
     }
 
     private Mono<ServerResponse> auditLog(ServerRequest request) {
-        return lookup(request, directory::auditLog, PlcLogEntry::toJson);
+        return lookup(request, did -> {
+            List<PlcLogEntry> entries = directory.auditLog(did);
+            return entries.isEmpty() ? Optional.empty() : Optional.of(PlcLogEntry.toJson(entries));
+        });
     }
 
     private Mono<ServerResponse> lastOperation(ServerRequest request) {
-        return lookup(request, did -> directory.lastOperation(did).map(List::of).orElse(List.of()),
-                last -> last.getFirst().operation().toJson());
+        return lookup(request, did -> directory.lastOperation(did).map(last -> last.operation().toJson()));
     }
 
     private Mono<ServerResponse> submit(ServerRequest request) {
@@ -139,23 +143,18 @@ public final class PlcHttpApi {
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).bodyValue("OK"));
     }
 
-    private interface Lookup<T> {
-        List<T> find(Did did);
-    }
-
-    private interface Render<T> {
-        String json(List<T> found);
-    }
-
-    /** A lookup that answers 404 when it finds nothing (an unknown DID, or a path that is not a DID). */
-    private <T> Mono<ServerResponse> lookup(ServerRequest request, Lookup<T> lookup, Render<T> render) {
+    /**
+     * Answers with the JSON {@code find} gives for the DID in the path, or 404 when it finds nothing (an
+     * unknown DID, or a path that is not a DID).
+     */
+    private Mono<ServerResponse> lookup(ServerRequest request, Function<Did, Optional<String>> find) {
         String path = request.pathVariable("did");
         Optional<Did> did = pathDid(path);
         if (did.isEmpty()) {
             return notRegistered(path);
         }
-        return blocking(() -> lookup.find(did.get())).flatMap(found -> found.isEmpty() ? notRegistered(path)
-                : ServerResponse.ok().contentType(JSON).bodyValue(render.json(found)));
+        return blocking(() -> find.apply(did.get())).flatMap(json -> json.isEmpty() ? notRegistered(path)
+                : ServerResponse.ok().contentType(JSON).bodyValue(json.get()));
     }
 
     private Mono<DidState> state(ServerRequest request) {
