@@ -48,7 +48,7 @@ const mustPost = async (did, op) => {
 // The package's default fetch refuses plain http, IP-literal hosts and custom ports (SSRF protection meant for
 // the public network); a private cluster's directory is all three here, so pass the platform fetch, as the
 // package's own documentation says tests and dev setups do.
-const resolver = new IdResolver({ plcUrl, fetch: globalThis.fetch })
+const resolver = new IdResolver({ plcUrl, fetch: globalThis.fetch, timeout: 30000 })
 
 // The DID Skein made, through the official resolver.
 const java = {

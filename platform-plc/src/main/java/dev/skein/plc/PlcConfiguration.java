@@ -4,6 +4,7 @@ import dev.skein.plc.http.PlcHttpApi;
 import dev.skein.plc.store.PlcDatabase;
 import dev.skein.plc.store.PlcStore;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,12 +13,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The PLC directory role: its database ({@code skein.plc.datasource}, migrated at start), the
- * {@link PlcDirectory} and its HTTP routes. Meant for a web application context of its own.
+ * {@link PlcDirectory}, its HTTP routes and a CORS filter open to every origin. Meant for a web
+ * application context of its own.
  *
  * <p>The directory's {@link DataSource}, {@link Flyway} and transaction manager are beans so that Spring
  * Boot's own JDBC and Flyway auto-configuration, where present, back off instead of opening
@@ -53,6 +58,21 @@ public class PlcConfiguration {
             ObjectProvider<Clock> clock, PlcProperties properties) {
         PlcStore store = new PlcStore(JdbcClient.create(database.dataSource()), database.vendor());
         return new PlcDirectory(store, transactionManager, clock.getIfAvailable(Clock::systemUTC), properties.limits());
+    }
+
+    /**
+     * Every origin may call the directory, as with the reference directory: all it serves is public, and
+     * writes are authorised by their signatures, not by the caller.
+     */
+    @Bean
+    CorsWebFilter plcCorsFilter() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin(CorsConfiguration.ALL);
+        cors.setAllowedMethods(List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"));
+        cors.addAllowedHeader(CorsConfiguration.ALL);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return new CorsWebFilter(source);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dev.skein.testsupport.RequiresPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -32,7 +33,8 @@ class PlcConfigurationPostgresTest {
                         "skein.plc.datasource.schema=" + schema)
                 .run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+            WebTestClient client = WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(60))
+                    .baseUrl("http://127.0.0.1:" + port).build();
             TestIdentity alice = new TestIdentity("alice.test");
 
             client.post().uri("/" + alice.did).contentType(MediaType.APPLICATION_JSON).bodyValue(alice.genesis.toJson())

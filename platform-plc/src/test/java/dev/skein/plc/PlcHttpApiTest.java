@@ -49,8 +49,13 @@ class PlcHttpApiTest {
         registry.add("skein.plc.data-dir", DATA::toString);
     }
 
-    @Autowired
     WebTestClient client;
+
+    /** A generous response timeout: the build machine may be busy, and no test here is about speed. */
+    @Autowired
+    void client(WebTestClient client) {
+        this.client = client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+    }
 
     @Autowired
     MutableClock clock;
@@ -101,6 +106,21 @@ class PlcHttpApiTest {
         client.get().uri("/_health").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody().jsonPath("$.version").isEqualTo("dev");
+    }
+
+    @Test
+    void everyOriginMayReadAndPostAsWithTheReference() {
+        client.options().uri("/did:plc:aaaaaaaaaaaaaaaaaaaaaaaa").header("Origin", "https://console.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "*")
+                .expectHeader().valueEquals("Access-Control-Allow-Methods", "GET,HEAD,PUT,PATCH,POST,DELETE")
+                .expectHeader().valueEquals("Access-Control-Allow-Headers", "content-type");
+        client.get().uri("/_health").header("Origin", "https://console.example").exchange()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "*");
+        client.get().uri("/did:plc:aaaaaaaaaaaaaaaaaaaaaaaa").header("Origin", "https://console.example").exchange()
+                .expectStatus().isNotFound().expectHeader().valueEquals("Access-Control-Allow-Origin", "*");
     }
 
     @Test
