@@ -44,6 +44,9 @@ public final class LexiconCatalog {
     }
 
     /** Every {@code *.json} file under {@code folder}, recursively. */
+    /** Folders of this name hold example records, not lexicons, and are skipped by {@link #fromFolder}. */
+    public static final String EXAMPLES_FOLDER = "examples";
+
     public static LexiconCatalog fromFolder(Path folder) {
         return builder().addFolder(folder).build();
     }
@@ -167,6 +170,20 @@ public final class LexiconCatalog {
         }
 
         /** Adds every {@code *.json} file under {@code folder}, recursively, in path order. */
+        /** Example records beside the schemas ({@code <namespace>/examples/…}) are data, not lexicons. */
+        private static boolean isUnderExamples(Path relative) {
+            for (Path part : relative) {
+                if (part.toString().equals(EXAMPLES_FOLDER)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Adds every {@code *.json} below {@code folder}, except those in folders named {@code examples}, where
+         * the project keeps example records next to their schemas.
+         */
         public Builder addFolder(Path folder) {
             if (!Files.isDirectory(folder)) {
                 throw new LexiconException(Reason.UNREADABLE, "", "not a folder").withSource(folder.toString());
@@ -174,6 +191,7 @@ public final class LexiconCatalog {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(folder)) {
                 files = walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                        .filter(p -> !isUnderExamples(folder.relativize(p)))
                         .sorted()
                         .toList();
             } catch (IOException | UncheckedIOException e) {
