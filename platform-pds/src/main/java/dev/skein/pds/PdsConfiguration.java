@@ -1,0 +1,287 @@
+package dev.skein.pds;
+
+import dev.skein.core.crypto.PublicKey;
+import dev.skein.core.identity.DidDocument;
+import dev.skein.core.lexicon.LexiconCatalog;
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.TidClock;
+import dev.skein.pds.account.AccountCreation;
+import dev.skein.pds.account.AccountEvents;
+import dev.skein.pds.account.AccountIdentity;
+import dev.skein.pds.account.AccountLifecycle;
+import dev.skein.pds.account.AccountSessions;
+import dev.skein.pds.account.AccountStatus;
+import dev.skein.pds.account.AccountStore;
+import dev.skein.pds.account.AccountTokenDelivery;
+import dev.skein.pds.account.AccountTokenStore;
+import dev.skein.pds.account.AppPasswordStore;
+import dev.skein.pds.account.AppPasswords;
+import dev.skein.pds.account.SigningKeys;
+import dev.skein.pds.account.UndeliveredTokens;
+import dev.skein.pds.auth.PdsAuth;
+import dev.skein.pds.auth.RefreshTokenStore;
+import dev.skein.pds.auth.ServiceJwt;
+import dev.skein.pds.auth.SessionJwt;
+import dev.skein.pds.auth.SessionTokens;
+import dev.skein.pds.identity.DidResolver;
+import dev.skein.pds.identity.HandleResolver;
+import dev.skein.pds.identity.HandleRules;
+import dev.skein.pds.identity.PlcClient;
+import dev.skein.pds.repo.RepoStore;
+import dev.skein.pds.secrets.KeyEncryption;
+import dev.skein.pds.secrets.PasswordHasher;
+import dev.skein.pds.secrets.PdsSecrets;
+import dev.skein.pds.sequencer.JdbcSequencer;
+import dev.skein.pds.sequencer.Sequencer;
+import dev.skein.pds.store.PdsDatabase;
+import dev.skein.pds.store.Transactions;
+import dev.skein.xrpc.XrpcDispatcher;
+import dev.skein.xrpc.XrpcMethod;
+import dev.skein.xrpc.XrpcRateLimiter;
+import dev.skein.xrpc.XrpcRegistry;
+import dev.skein.xrpc.XrpcSettings;
+import dev.skein.xrpc.XrpcSubscription;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The PDS role: its database ({@code skein.pds.datasource}, migrated at start), secrets (data directory
+ * or environment), account services, the XRPC dispatcher with every method of
+ * {@code dev.skein.pds.xrpc}, {@code /.well-known/atproto-did}, and CORS open to every origin (browser
+ * clients call PDSes directly). Meant for a web application context of its own.
+ *
+ * <p>The PDS's {@link DataSource}, {@link Flyway} and transaction manager are beans so that Spring Boot's
+ * own JDBC and Flyway auto-configuration, where present, back off. Beans a context may provide instead:
+ * a {@link Clock} (tests move it), an {@link AccountTokenDelivery} (default: tokens are not delivered), a
+ * {@link HandleResolver} (default: DNS and HTTPS), {@link XrpcSubscription}s and extra {@link XrpcMethod}s.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PdsProperties.class)
+@ComponentScan(basePackages = "dev.skein.pds.xrpc")
+public class PdsConfiguration {
+    /** The lexicons packaged from the checkout's {@code lexicons/} folder. */
+    public static final String LEXICON_INDEX = "lexicons/index.txt";
+
+    private static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Bean(destroyMethod = "close")
+    PdsDatabase pdsDatabase(PdsProperties properties) {
+        return PdsDatabase.open(properties);
+    }
+
+    @Bean
+    DataSource pdsDataSource(PdsDatabase database) {
+        return database.dataSource();
+    }
+
+    @Bean
+    Flyway pdsFlyway(PdsDatabase database) {
+        return database.migrate();
+    }
+
+    @Bean
+    DataSourceTransactionManager pdsTransactionManager(PdsDatabase database) {
+        return new DataSourceTransactionManager(database.dataSource());
+    }
+
+    @Bean
+    JdbcClient pdsJdbcClient(PdsDatabase database, Flyway migrated) {
+        return JdbcClient.create(database.dataSource());
+    }
+
+    @Bean
+    Transactions pdsTransactions(DataSourceTransactionManager manager, JdbcClient pdsJdbcClient, PdsDatabase database) {
+        return new Transactions(manager, pdsJdbcClient, database.vendor());
+    }
+
+    @Bean
+    PdsSecrets pdsSecrets(PdsProperties properties) {
+        return PdsSecrets.load(properties.dataDir(), System.getenv());
+    }
+
+    @Bean
+    PdsEndpoint pdsEndpoint(PdsProperties properties) {
+        return new PdsEndpoint(properties);
+    }
+
+    @Bean
+    PasswordHasher pdsPasswordHasher(PdsProperties properties) {
+        return new PasswordHasher(properties.passwordHashCost());
+    }
+
+    @Bean
+    AccountStore accountStore(JdbcClient pdsJdbcClient) {
+        return new AccountStore(pdsJdbcClient);
+    }
+
+    @Bean
+    AppPasswordStore appPasswordStore(JdbcClient pdsJdbcClient) {
+        return new AppPasswordStore(pdsJdbcClient);
+    }
+
+    @Bean
+    AccountTokenStore accountTokenStore(JdbcClient pdsJdbcClient) {
+        return new AccountTokenStore(pdsJdbcClient);
+    }
+
+    @Bean
+    RefreshTokenStore refreshTokenStore(JdbcClient pdsJdbcClient) {
+        return new RefreshTokenStore(pdsJdbcClient);
+    }
+
+    @Bean
+    RepoStore repoStore(JdbcClient pdsJdbcClient) {
+        return new RepoStore(pdsJdbcClient);
+    }
+
+    @Bean
+    Sequencer sequencer(JdbcClient pdsJdbcClient, ObjectProvider<Clock> clock) {
+        return new JdbcSequencer(pdsJdbcClient, clock(clock));
+    }
+
+    @Bean
+    AccountEvents accountEvents(Sequencer sequencer, ObjectProvider<Clock> clock) {
+        return new AccountEvents(sequencer, clock(clock));
+    }
+
+    @Bean
+    SigningKeys signingKeys(PdsSecrets secrets, AccountStore accounts) {
+        return new SigningKeys(new KeyEncryption(secrets.keyEncryptionKey()), accounts);
+    }
+
+    @Bean
+    HandleRules handleRules(PdsProperties properties) {
+        return new HandleRules(properties.handleDomains());
+    }
+
+    @Bean
+    PlcClient plcClient(PdsProperties properties) {
+        return new PlcClient(properties.plcUrl());
+    }
+
+    @Bean
+    DidResolver didResolver(PlcClient plc, ObjectProvider<Clock> clock) {
+        return new DidResolver(plc, clock(clock));
+    }
+
+    @Bean
+    SessionJwt sessionJwt(PdsSecrets secrets, PdsProperties properties) {
+        return new SessionJwt(secrets.jwtSecret(), properties.serviceDid());
+    }
+
+    @Bean
+    SessionTokens sessionTokens(SessionJwt jwt, RefreshTokenStore refreshTokens, AppPasswordStore appPasswords,
+                                PdsProperties properties, ObjectProvider<Clock> clock) {
+        return new SessionTokens(jwt, refreshTokens, appPasswords, properties.sessions(), clock(clock));
+    }
+
+    /**
+     * Service JWTs to this PDS: the issuer's key is the one stored here for accounts hosted here, else the
+     * one in its DID document.
+     */
+    @Bean
+    ServiceJwt serviceJwt(PdsProperties properties, AccountStore accounts, SigningKeys keys, DidResolver dids,
+                          ObjectProvider<Clock> clock) {
+        ServiceJwt.KeyLookup lookup = (Did did, boolean fresh) -> {
+            if (accounts.find(did).filter(a -> a.status() != AccountStatus.DELETED).isPresent()) {
+                return Optional.of(keys.load(did).publicKey());
+            }
+            return dids.resolve(did, fresh).flatMap(DidDocument::atprotoKey).map(PublicKey.class::cast);
+        };
+        return new ServiceJwt(properties.serviceDid(), lookup, clock(clock));
+    }
+
+    @Bean
+    PdsAuth pdsAuth(SessionJwt sessions, ServiceJwt services, AccountStore accounts, PdsSecrets secrets,
+                    ObjectProvider<Clock> clock) {
+        return new PdsAuth(sessions, services, accounts, secrets.adminPassword(), clock(clock));
+    }
+
+    @Bean
+    AccountCreation accountCreation(HandleRules handles, AccountStore accounts, PasswordHasher hasher, SigningKeys keys,
+                                    PlcClient plc, PdsSecrets secrets, PdsEndpoint endpoint, RepoStore repos,
+                                    AccountEvents events, SessionTokens sessions, Transactions tx,
+                                    PdsProperties properties, ObjectProvider<Clock> clock) {
+        Clock c = clock(clock);
+        return new AccountCreation(handles, accounts, hasher, keys, plc, secrets.plcRotationKey(), endpoint, repos, events,
+                sessions, tx, c, TidClock.withRandomClockId(Optional.empty()), properties.inviteRequired());
+    }
+
+    @Bean
+    AccountSessions accountSessions(AccountStore accounts, AppPasswordStore appPasswords, PasswordHasher hasher,
+                                    SessionTokens sessions, HandleRules handles, Transactions tx) {
+        return new AccountSessions(accounts, appPasswords, hasher, sessions, handles, tx);
+    }
+
+    @Bean
+    AccountLifecycle accountLifecycle(AccountStore accounts, AppPasswordStore appPasswords, AccountTokenStore tokens,
+                                      ObjectProvider<AccountTokenDelivery> delivery, PasswordHasher hasher,
+                                      SessionTokens sessions, RepoStore repos, AccountEvents events, Transactions tx,
+                                      ObjectProvider<Clock> clock) {
+        return new AccountLifecycle(accounts, appPasswords, tokens, delivery.getIfAvailable(UndeliveredTokens::new), hasher,
+                sessions, repos, events, tx, clock(clock));
+    }
+
+    @Bean
+    AppPasswords appPasswords(AppPasswordStore store, RefreshTokenStore refreshTokens, PasswordHasher hasher,
+                              Transactions tx, ObjectProvider<Clock> clock) {
+        return new AppPasswords(store, refreshTokens, hasher, tx, clock(clock));
+    }
+
+    @Bean
+    AccountIdentity accountIdentity(AccountStore accounts, HandleRules rules, ObjectProvider<HandleResolver> resolver,
+                                    DidResolver dids, PlcClient plc, PdsSecrets secrets, SigningKeys keys,
+                                    PdsEndpoint endpoint, AccountEvents events, Transactions tx) {
+        return new AccountIdentity(accounts, rules, resolver.getIfAvailable(HandleResolver::standard), dids, plc,
+                secrets.plcRotationKey(), keys, endpoint, events, tx);
+    }
+
+    @Bean
+    XrpcDispatcher pdsXrpcDispatcher(List<XrpcMethod> methods, ObjectProvider<XrpcSubscription> subscriptions,
+                                     PdsAuth auth, PdsProperties properties) {
+        LexiconCatalog catalog = LexiconCatalog.fromResourceIndex(PdsConfiguration.class.getClassLoader(), LEXICON_INDEX);
+        XrpcRegistry registry = new XrpcRegistry(catalog, methods, subscriptions.orderedStream().toList());
+        String version = PdsConfiguration.class.getPackage().getImplementationVersion();
+        XrpcSettings settings = new XrpcSettings(version == null ? "dev" : version, XrpcSettings.DEFAULT_MAX_JSON_BYTES,
+                properties.blobUploadLimit(), properties.validateOutput(), dev.skein.xrpc.SubscriptionSettings.DEFAULT);
+        return new XrpcDispatcher(registry, auth, XrpcRateLimiter.UNLIMITED, settings);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> pdsRoutes(XrpcDispatcher dispatcher, AccountIdentity identity) {
+        return new WellKnownRoutes(identity).routes().and(dispatcher.routes());
+    }
+
+    /** Every origin may call the PDS, as with the reference PDS: browser clients talk to it directly. */
+    @Bean
+    CorsWebFilter pdsCorsFilter() {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.addAllowedOrigin(CorsConfiguration.ALL);
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "OPTIONS"));
+        cors.addAllowedHeader(CorsConfiguration.ALL);
+        cors.addExposedHeader("RateLimit-Limit");
+        cors.addExposedHeader("RateLimit-Remaining");
+        cors.addExposedHeader("RateLimit-Reset");
+        cors.addExposedHeader("RateLimit-Policy");
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return new CorsWebFilter(source);
+    }
+}

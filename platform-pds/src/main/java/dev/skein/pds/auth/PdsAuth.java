@@ -1,0 +1,137 @@
+package dev.skein.pds.auth;
+
+import dev.skein.core.syntax.Nsid;
+import dev.skein.pds.account.Account;
+import dev.skein.pds.account.AccountStatus;
+import dev.skein.pds.account.AccountStore;
+import dev.skein.pds.secrets.Tokens;
+import dev.skein.xrpc.AuthRequirement;
+import dev.skein.xrpc.Credentials;
+import dev.skein.xrpc.XrpcAuth;
+import dev.skein.xrpc.XrpcException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The PDS's credential checks for the XRPC dispatcher.
+ *
+ * <p>Session tokens come as {@code Authorization: Bearer <jwt>}: no header is 401 {@code AuthMissing};
+ * another scheme, a bad signature, the wrong kind of token or scope is 400 {@code InvalidToken}; an expired
+ * token 400 {@code ExpiredToken}, which makes {@code @atproto/api} refresh its session. A token of a
+ * taken-down account is 400 {@code AccountTakedown}; of a deleted or unknown one 400 {@code InvalidToken}.
+ * The administrator sends {@code Basic base64("admin:<password>")}; anything else is 401
+ * {@code AuthenticationRequired}. Service JWTs are checked by {@link ServiceJwt}.
+ */
+public final class PdsAuth implements XrpcAuth {
+    private static final Set<AuthScope> ANY_ACCESS = EnumSet.of(AuthScope.ACCESS, AuthScope.APP_PASS, AuthScope.APP_PASS_PRIVILEGED);
+    private static final Set<AuthScope> PRIVILEGED = EnumSet.of(AuthScope.ACCESS, AuthScope.APP_PASS_PRIVILEGED);
+    private static final Set<AuthScope> FULL = EnumSet.of(AuthScope.ACCESS);
+    private static final String ADMIN_USER = "admin";
+
+    private final SessionJwt sessions;
+    private final ServiceJwt services;
+    private final AccountStore accounts;
+    private final String adminPassword;
+    private final Clock clock;
+
+    public PdsAuth(SessionJwt sessions, ServiceJwt services, AccountStore accounts, String adminPassword, Clock clock) {
+        this.sessions = sessions;
+        this.services = services;
+        this.accounts = accounts;
+        this.adminPassword = adminPassword;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Credentials> authenticate(Nsid method, AuthRequirement requirement, HttpHeaders headers) {
+        String header = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        return switch (requirement) {
+            case NONE -> Mono.just(Credentials.ANONYMOUS);
+            case OPTIONAL_ADMIN -> header != null && scheme(header).equals("basic")
+                    ? Mono.fromCallable(() -> admin(header)) : Mono.just(Credentials.ANONYMOUS);
+            case ADMIN -> header == null ? Mono.error(missing("Basic")) : Mono.fromCallable(() -> admin(header));
+            default -> header == null
+                    ? Mono.error(missing("Bearer"))
+                    : Mono.fromCallable(() -> bearer(method, requirement, header)).subscribeOn(Schedulers.boundedElastic());
+        };
+    }
+
+    private Credentials bearer(Nsid method, AuthRequirement requirement, String header) {
+        if (!scheme(header).equals("bearer")) {
+            throw SessionJwt.invalid("Unexpected authorization type");
+        }
+        String token = header.substring(header.indexOf(' ') + 1).strip();
+        return switch (requirement) {
+            case ACCESS -> access(token, ANY_ACCESS);
+            case ACCESS_PRIVILEGED -> access(token, PRIVILEGED);
+            case ACCESS_FULL -> access(token, FULL);
+            case REFRESH -> refresh(token, false);
+            case REFRESH_ALLOW_EXPIRED -> refresh(token, true);
+            case SERVICE -> services.verify(token, method);
+            case NONE, OPTIONAL_ADMIN, ADMIN -> throw new IllegalStateException("not a bearer requirement: " + requirement);
+        };
+    }
+
+    private AccessCredentials access(String token, Set<AuthScope> allowed) {
+        SessionJwt.Claims claims = sessions.verify(token, SessionJwt.ACCESS_TYP, clock.instant(), false);
+        if (!allowed.contains(claims.scope())) {
+            throw SessionJwt.invalid("Bad token scope");
+        }
+        requireUsable(claims);
+        return new AccessCredentials(claims.subject(), claims.scope());
+    }
+
+    private RefreshCredentials refresh(String token, boolean allowExpired) {
+        SessionJwt.Claims claims = sessions.verify(token, SessionJwt.REFRESH_TYP, clock.instant(), allowExpired);
+        if (claims.scope() != AuthScope.REFRESH) {
+            throw SessionJwt.invalid("Bad token scope");
+        }
+        String jti = claims.jti().orElseThrow(() -> SessionJwt.invalid("Unexpected missing refresh token id"));
+        requireUsable(claims);
+        return new RefreshCredentials(claims.subject(), jti);
+    }
+
+    private void requireUsable(SessionJwt.Claims claims) {
+        Optional<Account> account = accounts.find(claims.subject());
+        if (account.isEmpty() || account.get().status() == AccountStatus.DELETED) {
+            throw SessionJwt.invalid("Account not found");
+        }
+        if (account.get().status() == AccountStatus.TAKENDOWN) {
+            throw XrpcException.badRequest("AccountTakedown", "Account has been taken down");
+        }
+    }
+
+    private Credentials admin(String header) {
+        if (scheme(header).equals("basic")) {
+            String encoded = header.substring(header.indexOf(' ') + 1).strip();
+            try {
+                String pair = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                if (colon > 0 && pair.substring(0, colon).equals(ADMIN_USER)
+                        && Tokens.constantTimeEquals(pair.substring(colon + 1), adminPassword)) {
+                    return AdminCredentials.INSTANCE;
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64: refused below like a wrong password
+            }
+        }
+        throw XrpcException.unauthorized("AuthenticationRequired", "Admin credentials required", "Basic");
+    }
+
+    private static String scheme(String header) {
+        int space = header.indexOf(' ');
+        return (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
+    }
+
+    private static XrpcException missing(String scheme) {
+        return XrpcException.unauthorized("AuthMissing", "Authentication Required", scheme);
+    }
+}

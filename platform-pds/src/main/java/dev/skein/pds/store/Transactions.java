@@ -1,0 +1,45 @@
+package dev.skein.pds.store;
+
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the PDS's database work in transactions. {@link #write} returns only once the transaction has
+ * committed and is durable ({@link SqlVendor#syncCommitted}), so that an XRPC call that answers success
+ * never loses its write; a failure rolls everything back.
+ */
+public final class Transactions {
+    private final TransactionTemplate write;
+    private final TransactionTemplate read;
+    private final JdbcClient jdbc;
+    private final SqlVendor vendor;
+
+    public Transactions(DataSourceTransactionManager manager, JdbcClient jdbc, SqlVendor vendor) {
+        this.write = new TransactionTemplate(manager);
+        this.read = new TransactionTemplate(manager);
+        this.read.setReadOnly(true);
+        this.jdbc = jdbc;
+        this.vendor = vendor;
+    }
+
+    /** Runs {@code work} in a transaction, commits it, and makes the commit durable before returning. */
+    public <T> T write(Supplier<T> work) {
+        T result = write.execute(status -> work.get());
+        vendor.syncCommitted(jdbc);
+        return result;
+    }
+
+    public void write(Runnable work) {
+        write(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code work} in a read-only transaction, so that what it reads is consistent. */
+    public <T> T read(Supplier<T> work) {
+        return read.execute(status -> work.get());
+    }
+}
