@@ -63,7 +63,7 @@ CREATE TABLE repo_block (
 );
 CREATE INDEX repo_block_rev ON repo_block (did, rev);
 
--- ...and its current records, for listing and reading without walking the MST. value is the record's
+-- ...and its current records, for listing and reading without walking the MST. bytes are the record's
 -- DRISL bytes, the same as its block.
 CREATE TABLE record (
     did        VARCHAR(2048) NOT NULL REFERENCES account (did) ON DELETE CASCADE,
@@ -71,7 +71,7 @@ CREATE TABLE record (
     rkey       VARCHAR(512) NOT NULL,
     cid        VARCHAR(128) NOT NULL,
     rev        VARCHAR(13) NOT NULL,
-    value      BYTEA NOT NULL,
+    bytes      BYTEA NOT NULL,
     indexed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (did, collection, rkey)
 );

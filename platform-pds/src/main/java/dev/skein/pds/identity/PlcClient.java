@@ -43,7 +43,7 @@ public final class PlcClient {
 
     /** Submits a signed operation for {@code did}. */
     public void submit(Did did, PlcOp op) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(did.value())).timeout(REQUEST_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(at(did, "")).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(op.toJson(), StandardCharsets.UTF_8)).build();
         HttpResponse<byte[]> response = send(request);
@@ -56,7 +56,7 @@ public final class PlcClient {
 
     /** The DID document the directory serves, or empty when it has none (unknown or tombstoned DID). */
     public Optional<DidDocument> resolve(Did did) {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(base.resolve(did.value())).timeout(REQUEST_TIMEOUT).GET().build());
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(at(did, "")).timeout(REQUEST_TIMEOUT).GET().build());
         if (response.statusCode() == 404 || response.statusCode() == 410) {
             return Optional.empty();
         }
@@ -73,7 +73,7 @@ public final class PlcClient {
 
     /** The DID's latest operation: the {@code prev} of the next one. */
     public PlcOp lastOperation(Did did) {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(base.resolve(did.value() + "/log/last"))
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(at(did, "/log/last"))
                 .timeout(REQUEST_TIMEOUT).GET().build());
         if (response.statusCode() != 200) {
             throw upstream("The PLC directory answered HTTP " + response.statusCode() + " for the last operation of " + did);
@@ -83,6 +83,11 @@ public final class PlcClient {
         } catch (PlcOperationException e) {
             throw upstream("The PLC directory served an unreadable operation for " + did);
         }
+    }
+
+    /** {@code <base>/<did><suffix>}: the DID is a path segment, not a relative URI (it would read as scheme {@code did:}). */
+    private URI at(Did did, String suffix) {
+        return URI.create(base + did.value() + suffix);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

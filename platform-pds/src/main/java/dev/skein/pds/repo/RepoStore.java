@@ -67,7 +67,7 @@ public final class RepoStore {
                 if (value == null) {
                     value = blocks(did).require(op.cid());
                 }
-                jdbc.sql("INSERT INTO record (did, collection, rkey, cid, rev, value, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                jdbc.sql("INSERT INTO record (did, collection, rkey, cid, rev, bytes, indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                         .param(did.value()).param(op.collection().value()).param(op.rkey().value())
                         .param(op.cid().toString()).param(rev).param(value).param(SqlTimes.param(now)).update();
             }
