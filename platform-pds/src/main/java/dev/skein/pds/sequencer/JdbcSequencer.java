@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The event log in the {@code repo_seq} table. Each append locks the one row of {@code sequencer_state}
  * until its transaction ends and takes the next number from it, so appends are serialised: seqs commit in
- * order with no gaps except those left by rolled-back transactions, and a seq is never reused.
+ * order and without gaps (a rolled-back append rolls its number back too, and nobody saw it), and a
+ * committed seq is never handed out again, even after its event is purged.
  */
 public final class JdbcSequencer implements Sequencer {
     private final JdbcClient jdbc;
