@@ -2,40 +2,22 @@ package dev.skein.app;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
-/** Tells the user, once everything listens, where each role answers and where the data lives. */
-@Component
-class StartupReport {
+/** Tells the user, once every role listens, where each one answers and where the data lives. */
+final class StartupReport {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
-    private final SkeinProperties properties;
-    private final DataDirectory data;
+    private StartupReport() {}
 
-    StartupReport(SkeinProperties properties, DataDirectory data) {
-        this.properties = properties;
-        this.data = data;
-    }
-
-    @EventListener
-    void ready(ApplicationReadyEvent event) {
-        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web)) {
-            return;
-        }
-        String host = printableHost(event.getApplicationContext().getEnvironment().getProperty("server.address"));
-        int port = web.getWebServer().getPort();
+    static void print(DataDirectory data, Map<Role, URI> roles, String serverAddress) {
+        String host = printableHost(serverAddress);
         log.info("Skein data: {}", data.root());
-        for (Role role : Role.values()) {
-            if (properties.roles().contains(role)) {
-                log.info("Skein {}: http://{}:{}{}", role.id(), host, port, role.entryPath());
-            }
-        }
+        roles.forEach((role, url) -> log.info("Skein {}: http://{}:{}{}", role.id(), host, url.getPort(), role.entryPath()));
     }
 
     /** The address to print: the bound one, or loopback where the server listens on every interface. */

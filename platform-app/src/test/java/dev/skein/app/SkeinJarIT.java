@@ -24,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, run as a user runs it: {@code java -jar skein.jar} in an empty folder with no
- * configuration. It must say where it listens, answer there, keep its data in {@code ./data}, and stop
+ * configuration (random ports only). It must say where each role listens, answer there (the PDS creates an
+ * account, registered at the PLC role of the same process), keep its data in {@code ./data}, and stop
  * cleanly on SIGTERM.
  */
 class SkeinJarIT {
     private static final Pattern HEALTH_LINE = Pattern.compile("Skein platform: (http://\\S+/xrpc/_health)");
+    private static final Pattern PDS_LINE = Pattern.compile("Skein pds: (http://\\S+)/xrpc/com.atproto.server.describeServer");
     private static final long START_LIMIT_SECONDS = 180;
 
     @Test
@@ -52,12 +54,26 @@ class SkeinJarIT {
             }
         });
         try {
-            String healthUrl = awaitHealthUrl(app, lines, output);
+            String healthUrl = awaitLine(HEALTH_LINE, app, lines, output);
+            String pds = awaitLine(PDS_LINE, app, lines, output);
+            HttpClient http = HttpClient.newHttpClient();
 
-            HttpResponse<String> health = HttpClient.newHttpClient().send(
+            HttpResponse<String> health = http.send(
                     HttpRequest.newBuilder(URI.create(healthUrl)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).matches("\\{\"version\":\"[^\"]+\"}");
+
+            HttpResponse<String> describe = http.send(HttpRequest.newBuilder(
+                    URI.create(pds + "/xrpc/com.atproto.server.describeServer")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(describe.statusCode()).isEqualTo(200);
+            assertThat(describe.body()).contains("\"did\":\"did:web:localhost\"").contains("\"availableUserDomains\":[\".test\"]");
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(pds + "/xrpc/com.atproto.server.createAccount"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"handle\":\"alice.test\",\"email\":\"alice@mail.example.com\",\"password\":\"hunter22\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            assertThat(created.body()).contains("\"did\":\"did:plc:").contains("\"accessJwt\"");
             assertThat(workDir.resolve("data")).isDirectory();
             Path data = workDir.resolve("data").toRealPath();
             assertThat(output).anyMatch(l -> l.contains("Skein data: " + data));
@@ -73,13 +89,13 @@ class SkeinJarIT {
                 .as("nothing but ./data written to the working folder").containsExactly("data");
     }
 
-    private static String awaitHealthUrl(Process app, LinkedBlockingQueue<String> lines, List<String> output)
+    private static String awaitLine(Pattern pattern, Process app, LinkedBlockingQueue<String> lines, List<String> output)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_LIMIT_SECONDS);
         while (System.nanoTime() < deadline) {
             String line = lines.poll(1, TimeUnit.SECONDS);
             if (line != null) {
-                Matcher m = HEALTH_LINE.matcher(line);
+                Matcher m = pattern.matcher(line);
                 if (m.find()) {
                     return m.group(1);
                 }
@@ -87,6 +103,6 @@ class SkeinJarIT {
                 break;
             }
         }
-        throw new AssertionError("the jar did not print its health URL; output:\n" + String.join("\n", output));
+        throw new AssertionError("the jar did not print " + pattern + "; output:\n" + String.join("\n", output));
     }
 }

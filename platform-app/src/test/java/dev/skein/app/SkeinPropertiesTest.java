@@ -27,14 +27,18 @@ class SkeinPropertiesTest {
         assertThat(p.dataDir()).isEqualTo(Path.of("data"));
         assertThat(p.roles()).containsExactlyInAnyOrder(Role.values());
         assertThat(p.port(Role.PLATFORM)).isEqualTo(2580);
+        assertThat(p.port(Role.PLC)).isEqualTo(2582);
+        assertThat(p.port(Role.PDS)).isEqualTo(2583);
     }
 
     @Test
     void settingsAndEnvironmentStyleNamesOverrideTheDefaults() {
-        SkeinProperties p = bind(Map.of("skein.data-dir", "/var/lib/skein", "skein.roles", "platform",
-                "skein.ports.platform", "8080"));
+        SkeinProperties p = bind(Map.of("skein.data-dir", "/var/lib/skein", "skein.roles", "plc,pds",
+                "skein.ports.platform", "8080", "skein.ports.pds", "443"));
         assertThat(p.dataDir()).isEqualTo(Path.of("/var/lib/skein"));
+        assertThat(p.roles()).containsExactlyInAnyOrder(Role.PLC, Role.PDS);
         assertThat(p.port(Role.PLATFORM)).isEqualTo(8080);
+        assertThat(p.port(Role.PDS)).isEqualTo(443);
     }
 
     @Test

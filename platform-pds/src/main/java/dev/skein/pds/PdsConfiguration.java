@@ -35,6 +35,7 @@ import dev.skein.pds.sequencer.JdbcSequencer;
 import dev.skein.pds.sequencer.Sequencer;
 import dev.skein.pds.store.PdsDatabase;
 import dev.skein.pds.store.Transactions;
+import dev.skein.xrpc.SubscriptionSettings;
 import dev.skein.xrpc.XrpcDispatcher;
 import dev.skein.xrpc.XrpcMethod;
 import dev.skein.xrpc.XrpcRateLimiter;
@@ -48,6 +49,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -255,12 +257,13 @@ public class PdsConfiguration {
 
     @Bean
     XrpcDispatcher pdsXrpcDispatcher(List<XrpcMethod> methods, ObjectProvider<XrpcSubscription> subscriptions,
-                                     PdsAuth auth, PdsProperties properties) {
+                                     PdsAuth auth, PdsProperties properties, ObjectProvider<BuildProperties> build) {
         LexiconCatalog catalog = LexiconCatalog.fromResourceIndex(PdsConfiguration.class.getClassLoader(), LEXICON_INDEX);
         XrpcRegistry registry = new XrpcRegistry(catalog, methods, subscriptions.orderedStream().toList());
-        String version = PdsConfiguration.class.getPackage().getImplementationVersion();
-        XrpcSettings settings = new XrpcSettings(version == null ? "dev" : version, XrpcSettings.DEFAULT_MAX_JSON_BYTES,
-                properties.blobUploadLimit(), properties.validateOutput(), dev.skein.xrpc.SubscriptionSettings.DEFAULT);
+        String version = build.stream().map(BuildProperties::getVersion).findFirst()
+                .orElse(Optional.ofNullable(PdsConfiguration.class.getPackage().getImplementationVersion()).orElse("dev"));
+        XrpcSettings settings = new XrpcSettings(version, XrpcSettings.DEFAULT_MAX_JSON_BYTES,
+                properties.blobUploadLimit(), properties.validateOutput(), SubscriptionSettings.DEFAULT);
         return new XrpcDispatcher(registry, auth, XrpcRateLimiter.UNLIMITED, settings);
     }
 

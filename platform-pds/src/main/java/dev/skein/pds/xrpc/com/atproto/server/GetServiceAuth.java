@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +58,9 @@ public final class GetServiceAuth implements BlockingXrpcMethod {
     private final SigningKeys keys;
     private final Clock clock;
 
-    public GetServiceAuth(SigningKeys keys, Clock clock) {
+    public GetServiceAuth(SigningKeys keys, ObjectProvider<Clock> clock) {
         this.keys = keys;
-        this.clock = clock;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
