@@ -34,7 +34,9 @@ import org.springframework.dao.DuplicateKeyException;
  * method, {@code at://<handle>} and this PDS as {@code atproto_pds} is signed with the PDS's rotation key and
  * sent to the PLC directory; then the account row, its empty signed repository and the events
  * {@code #identity}, {@code #account}, {@code #commit}, {@code #sync} are stored in one transaction. The
- * handle must be under a service domain; email and password are required.
+ * handle must be under a service domain; email and password are required. As in the reference PDS, the
+ * directory hears of the DID before the transaction: should the transaction fail (a handle taken at the same
+ * moment), the DID stays registered there, unused.
  *
  * <p>The administrator may also create an account for a did:web it controls (request {@code did}, with
  * {@code Basic} admin credentials): the PDS generates its signing key, and the administrator publishes the

@@ -1,5 +1,6 @@
 package dev.skein.pds.account;
 
+import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.identity.DidDocument;
 import dev.skein.core.identity.PlcOp;
 import dev.skein.core.identity.PlcOperation;
@@ -12,13 +13,13 @@ import dev.skein.pds.identity.DidResolver;
 import dev.skein.pds.identity.HandleResolver;
 import dev.skein.pds.identity.HandleRules;
 import dev.skein.pds.identity.PlcClient;
-import dev.skein.core.crypto.SigningKey;
 import dev.skein.pds.store.Transactions;
 import dev.skein.xrpc.XrpcException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The identity side of hosted accounts: handle resolution (this PDS's handles from its database, others
@@ -109,7 +110,7 @@ public final class AccountIdentity {
                 accounts.setHandle(did, handle);
                 events.identity(did, handle);
             });
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+        } catch (DuplicateKeyException e) {
             throw XrpcException.badRequest("HandleNotAvailable", "Handle already taken: " + handle);
         }
         return handle;
