@@ -95,6 +95,12 @@ public final class IngestProcessor {
         lastSeq.computeIfAbsent(host, h -> new AtomicLong()).set(cursor);
     }
 
+    /** The last upstream seq processed from {@code host} in this run (0 if none). */
+    public long lastSeq(Host host) {
+        AtomicLong last = lastSeq.get(host);
+        return last == null ? 0 : last.get();
+    }
+
     /**
      * Takes an account down at this relay, or lifts that takedown, and emits the {@code #account} event that says
      * its new status here (with the placeholder seq 1, which the sequencer replaces). Empty when the relay does not
