@@ -121,6 +121,8 @@ final class Outbox<T> {
                 pending.clear();
                 queue.clear();
                 done = true;
+                // Let go of the live feed now: the end of the stream reaches the consumer only when it reads again.
+                unsubscribe.run();
                 sink.next(tooSlowMessage.get());
                 sink.complete();
                 return;
