@@ -131,6 +131,8 @@ public final class FakePds implements AutoCloseable {
         }
         AtomicInteger next = new AtomicInteger((int) cursor);
         return Flux.interval(Duration.ZERO, Duration.ofMillis(5))
+                // A tick that comes while the client is still reading is skipped: the next one catches up.
+                .onBackpressureDrop()
                 .concatMap(t -> {
                     int from = next.get();
                     int to = frames.size();
