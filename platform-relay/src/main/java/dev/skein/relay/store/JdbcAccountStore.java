@@ -61,18 +61,41 @@ public final class JdbcAccountStore implements AccountStore {
                 : jdbc.query("SELECT " + COLUMNS + " FROM relay_account WHERE did > ? ORDER BY did LIMIT ?", ROW, after.value(), limit);
     }
 
-    /** Writes account states (the last of each DID wins); call inside the sequencer's transaction. */
+    /** Writes account states (one per DID); call inside the sequencer's transaction. Updates, then inserts the new. */
     public void save(List<AccountState> states) {
-        for (AccountState s : states) {
-            Object[] values = {s.host().value(), s.upstreamStatus().wire(), s.takenDown(), text(s.rev()), text(s.data()),
-                    text(s.commit()), s.signingKey() == null ? null : s.signingKey().didKey(), s.sync() != SyncState.SYNCHRONIZED,
-                    s.did().value()};
-            int n = jdbc.update("UPDATE relay_account SET host = ?, upstream_status = ?, taken_down = ?, rev = ?, data_cid = ?,"
-                    + " commit_cid = ?, signing_key = ?, desynchronized = ? WHERE did = ?", values);
-            if (n == 0) {
-                jdbc.update("INSERT INTO relay_account (host, upstream_status, taken_down, rev, data_cid, commit_cid, signing_key,"
-                        + " desynchronized, did) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+        if (states.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = states.stream().map(JdbcAccountStore::row).toList();
+        int[][] updated = jdbc.batchUpdate("UPDATE relay_account SET host = ?, upstream_status = ?, taken_down = ?, rev = ?,"
+                + " data_cid = ?, commit_cid = ?, signing_key = ?, desynchronized = ? WHERE did = ?", rows, rows.size(),
+                (ps, r) -> bind(ps, r));
+        List<Object[]> missing = new java.util.ArrayList<>();
+        int i = 0;
+        for (int[] batch : updated) {
+            for (int n : batch) {
+                // Drivers may answer SUCCESS_NO_INFO (-2) for a batch: then the row is taken as present.
+                if (n == 0) {
+                    missing.add(rows.get(i));
+                }
+                i++;
             }
+        }
+        if (!missing.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO relay_account (host, upstream_status, taken_down, rev, data_cid, commit_cid, signing_key,"
+                    + " desynchronized, did) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", missing, missing.size(), (ps, r) -> bind(ps, r));
+        }
+    }
+
+    private static Object[] row(AccountState s) {
+        return new Object[] {s.host().value(), s.upstreamStatus().wire(), s.takenDown(), text(s.rev()), text(s.data()),
+                text(s.commit()), s.signingKey() == null ? null : s.signingKey().didKey(), s.sync() != SyncState.SYNCHRONIZED,
+                s.did().value()};
+    }
+
+    private static void bind(java.sql.PreparedStatement ps, Object[] r) throws java.sql.SQLException {
+        for (int k = 0; k < r.length; k++) {
+            ps.setObject(k + 1, r[k]);
         }
     }
 

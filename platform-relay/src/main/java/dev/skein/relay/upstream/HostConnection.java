@@ -196,13 +196,13 @@ public final class HostConnection implements AutoCloseable {
 
     /** Waits for a permit of the host's rate limit; the host shows as throttled while it waits. */
     private void pace() {
-        if (limiter.acquirePermission()) {
+        long waitNanos = limiter.reservePermission();
+        if (waitNanos <= 0) {
             throttled = false;
             return;
         }
         throttled = true;
-        RateLimiter.waitForPermission(limiter);
-        throttled = false;
+        java.util.concurrent.locks.LockSupport.parkNanos(waitNanos);
     }
 
     static boolean isErrorFrame(byte[] frame, String name) {

@@ -198,4 +198,27 @@ class UpstreamTest {
             }
         }
     }
+
+    @Test
+    void aHostOverItsRateLimitIsSlowedDownNotDropped() {
+        try (FakePds pds = new FakePds()) {
+            FakeDidResolver plc = new FakeDidResolver();
+            SimAccount alice = new SimAccount("alice", pds.url(), Curve.K256);
+            plc.put(alice.document());
+            genesis(pds, alice);
+            for (int i = 0; i < 8; i++) {
+                commit(pds, alice);
+            }
+            Host host = Host.parse(pds.host());
+            var s = TestRelays.settings(dir, List.of(host));
+            s = s.withUpstream(new UpstreamSettings(100, 4, 15, java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(500),
+                    true, List.of(), List.of(), true, java.time.Duration.ofSeconds(5)));
+            try (Relay relay = TestRelays.start(s, plc)) {
+                assertThat(eventually(() -> relay.hosts().status(host).orElseThrow().status() == HostStatus.THROTTLED))
+                        .as("shows as throttled while held back").isTrue();
+                assertThat(eventually(() -> relay.log().count() == 12)).as("and loses nothing").isTrue();
+                assertThat(relay.hosts().status(host).orElseThrow().eventsPerSecond()).isEqualTo(4);
+            }
+        }
+    }
 }
