@@ -72,7 +72,8 @@ public final class RelayLoadGenerator {
         RelaySettings s = TestRelays.settings(dir, List.of());
         s = s.withUpstream(new UpstreamSettings(1_000_000, 1_000_000, 15, Duration.ofMillis(50), Duration.ofMillis(500),
                 true, List.of(), List.of(), true, Duration.ofSeconds(5))).withConsumerBuffer(1_000_000);
-        try (Relay relay = Relay.start(s, plc, new SimpleMeterRegistry(), Clock.systemUTC())) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Relay relay = Relay.start(s, plc, registry, Clock.systemUTC())) {
             SubscribeRepos stream = new SubscribeRepos(relay.log(), relay.feed(), Schedulers.boundedElastic(), 1_000_000);
             AtomicLong received = new AtomicLong();
             List<Disposable> subs = new ArrayList<>();
@@ -97,14 +98,64 @@ public final class RelayLoadGenerator {
                 Thread.sleep(20);
             }
             System.out.printf("%d consumers received %d of %d events%n", consumers, received.get(), (long) consumers * total);
+            var commitTimer = registry.get("skein.relay.sequencer.commit").timer();
+            System.out.printf("sequencer: %d transactions, %.1f events each, %.2f ms each on average%n", commitTimer.count(),
+                    (double) logged / Math.max(1, commitTimer.count()), commitTimer.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
             for (DropReason r : DropReason.values()) {
                 if (relay.metrics().droppedCount(r) > 0) {
                     System.out.printf("dropped %s: %d%n", r.metricTag(), relay.metrics().droppedCount(r));
                 }
             }
             subs.forEach(Disposable::dispose);
+            latency(relay, pdses, accounts, stream);
         }
         pdses.forEach(FakePds::close);
         System.exit(0);
+    }
+
+    /**
+     * Live latency: commits added to the PDSes at about 1,000 a second, each timed from the moment the PDS has it to
+     * the moment an (in-process) subscribeRepos consumer of the relay gets it, verified and sequenced.
+     */
+    static void latency(Relay relay, List<FakePds> pdses, List<List<SimAccount>> accounts, SubscribeRepos stream)
+            throws InterruptedException {
+        java.util.concurrent.ConcurrentHashMap<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Long> micros = java.util.Collections.synchronizedList(new ArrayList<>());
+        Disposable sub = stream.frames(null).subscribe(f -> {
+            if (dev.skein.core.firehose.FirehoseFrame.decode(f) instanceof dev.skein.core.firehose.CommitEvent c) {
+                Long t = sent.remove(c.rev().value());
+                if (t != null) {
+                    micros.add((System.nanoTime() - t) / 1000);
+                }
+            }
+        });
+        int n = 3000;
+        List<RepoCommit> commits = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            SimAccount acc = accounts.get(i % pdses.size()).get(i % accounts.getFirst().size());
+            commits.add(acc.commit(acc.posts("agent.comms.message", 1)));
+        }
+        for (int i = 0; i < n; i++) {
+            RepoCommit c = commits.get(i);
+            sent.put(c.commit().rev().value(), System.nanoTime());
+            pdses.get(i % pdses.size()).add(seq -> c.toEvent(seq, TIME));
+            if (i % 10 == 9) {
+                Thread.sleep(10);
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (micros.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        sub.dispose();
+        List<Long> sorted = new ArrayList<>(micros);
+        java.util.Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            System.out.println("latency: nothing received");
+            return;
+        }
+        System.out.printf("latency PDS -> relay -> consumer over %d commits: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", sorted.size(),
+                sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() * 9 / 10) / 1000.0,
+                sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)) / 1000.0);
     }
 }

@@ -30,6 +30,8 @@ public final class FakePds implements AutoCloseable {
     private volatile DisposableServer server;
     private volatile int port;
     private volatile String serverHeader;
+    /** Wakes open streams when a frame is added, so live frames go out at once rather than at the next poll. */
+    private final reactor.core.publisher.Sinks.Many<Long> added = reactor.core.publisher.Sinks.many().multicast().directBestEffort();
     private final java.util.Set<reactor.netty.Connection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public FakePds() {
@@ -59,6 +61,7 @@ public final class FakePds implements AutoCloseable {
         synchronized (frames) {
             long seq = frames.size() + 1;
             frames.add(frame.apply(seq).encode());
+            added.tryEmitNext(seq);
             return seq;
         }
     }
@@ -130,7 +133,7 @@ public final class FakePds implements AutoCloseable {
             return Flux.just(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(error)));
         }
         AtomicInteger next = new AtomicInteger((int) cursor);
-        return Flux.interval(Duration.ZERO, Duration.ofMillis(5))
+        return Flux.merge(Flux.interval(Duration.ZERO, Duration.ofMillis(5)), added.asFlux())
                 // A tick that comes while the client is still reading is skipped: the next one catches up.
                 .onBackpressureDrop()
                 .concatMap(t -> {
