@@ -74,7 +74,7 @@ public class RelayConfiguration {
         boolean postgres = !url.startsWith("jdbc:h2:");
         UpstreamSettings up = UpstreamSettings.DEFAULTS;
         up = new UpstreamSettings(p.defaultAccountLimit(), p.defaultEventsPerSecond(), up.maxFailures(), up.minBackoff(),
-                up.maxBackoff(), p.allowInsecureHosts(), p.allowedHosts(), p.deniedHosts(), p.publicCrawl(), up.requestTimeout());
+                up.maxBackoff(), p.allowInsecureHosts(), p.allowedHosts(), p.deniedHosts(), p.publicCrawl(), up.requestTimeout(), up.newHostsPerDay());
         RelaySettings d = RelaySettings.defaults(url);
         return new RelaySettings(url, ds.username() != null ? ds.username() : postgres ? null : "sa",
                 ds.password() != null ? ds.password() : postgres ? null : "", postgres ? (ds.schema() != null ? ds.schema() : "relay") : null,

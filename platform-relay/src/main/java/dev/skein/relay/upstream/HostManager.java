@@ -98,6 +98,10 @@ public final class HostManager implements HostLimits, AutoCloseable {
         if (!ssl(host) && !admin && !settings.allowInsecureHosts()) {
             throw new CrawlException(CrawlException.Reason.INVALID_REQUEST, "this relay requires hosts with SSL");
         }
+        if (known.isEmpty() && !admin
+                && store.countCreatedSince(clock.instant().minus(java.time.Duration.ofDays(1))) >= settings.newHostsPerDay()) {
+            throw new CrawlException(CrawlException.Reason.FORBIDDEN, "this relay takes no more new hosts today");
+        }
         checkHost(host);
         HostRecord r = known.map(k -> k.status() == HostStatus.ACTIVE ? k : k.withStatus(HostStatus.ACTIVE))
                 .orElseGet(() -> newRecord(host));

@@ -71,7 +71,7 @@ public final class RelayLoadGenerator {
         Path dir = Files.createTempDirectory("relay-load");
         RelaySettings s = TestRelays.settings(dir, List.of());
         s = s.withUpstream(new UpstreamSettings(1_000_000, 1_000_000, 15, Duration.ofMillis(50), Duration.ofMillis(500),
-                true, List.of(), List.of(), true, Duration.ofSeconds(5))).withConsumerBuffer(1_000_000);
+                true, List.of(), List.of(), true, Duration.ofSeconds(5), 50)).withConsumerBuffer(1_000_000);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Relay relay = Relay.start(s, plc, registry, Clock.systemUTC())) {
             SubscribeRepos stream = new SubscribeRepos(relay.log(), relay.feed(), Schedulers.boundedElastic(), 1_000_000);

@@ -19,7 +19,7 @@ public final class TestRelays {
 
     public static RelaySettings settings(Path dir, List<Host> hosts) {
         UpstreamSettings upstream = new UpstreamSettings(100, 100_000, 15, Duration.ofMillis(50), Duration.ofMillis(500),
-                true, List.of(), List.of(), true, Duration.ofSeconds(5));
+                true, List.of(), List.of(), true, Duration.ofSeconds(5), 50);
         IngestSettings ingest = new IngestSettings(Duration.ofMinutes(5), 1_000, Duration.ZERO, Duration.ZERO,
                 IngestSettings.DEFAULTS.repoLimits());
         return RelaySettings.defaults(RelayDatabase.h2FileUrl(dir.resolve("relay").toString()))

@@ -171,7 +171,7 @@ class UpstreamTest {
             genesis(pds, alice);
             var s = TestRelays.settings(dir, List.of());
             s = s.withUpstream(new UpstreamSettings(100, 1000, 15, java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(500),
-                    false, List.of(), List.of("*.banned.test"), true, java.time.Duration.ofSeconds(5)));
+                    false, List.of(), List.of("*.banned.test"), true, java.time.Duration.ofSeconds(5), 50));
             try (Relay relay = TestRelays.start(s, plc)) {
                 HostManager hosts = relay.hosts();
                 assertThatThrownBy(() -> hosts.requestCrawl("not a host!", false))
@@ -212,12 +212,45 @@ class UpstreamTest {
             Host host = Host.parse(pds.host());
             var s = TestRelays.settings(dir, List.of(host));
             s = s.withUpstream(new UpstreamSettings(100, 4, 15, java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(500),
-                    true, List.of(), List.of(), true, java.time.Duration.ofSeconds(5)));
+                    true, List.of(), List.of(), true, java.time.Duration.ofSeconds(5), 50));
             try (Relay relay = TestRelays.start(s, plc)) {
                 assertThat(eventually(() -> relay.hosts().status(host).orElseThrow().status() == HostStatus.THROTTLED))
                         .as("shows as throttled while held back").isTrue();
                 assertThat(eventually(() -> relay.log().count() == 12)).as("and loses nothing").isTrue();
                 assertThat(relay.hosts().status(host).orElseThrow().eventsPerSecond()).isEqualTo(4);
+            }
+        }
+    }
+
+    @Test
+    void aHostThatNeverAnswersGoesOfflineAfterTheFailureLimit() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Host host = Host.parse("localhost:" + port);
+        var s = TestRelays.settings(dir, List.of(host));
+        s = s.withUpstream(new UpstreamSettings(100, 100, 3, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(50),
+                true, List.of(), List.of(), true, java.time.Duration.ofSeconds(2), 50));
+        try (Relay relay = TestRelays.start(s, new FakeDidResolver())) {
+            assertThat(eventually(() -> relay.hosts().status(host).orElseThrow().status() == HostStatus.OFFLINE)).isTrue();
+            assertThat(relay.hostStore().find(host).orElseThrow().status()).as("stored, so a restart does not retry it")
+                    .isEqualTo(HostStatus.OFFLINE);
+        }
+    }
+
+    @Test
+    void requestCrawlTakesOnlySoManyNewHostsADay() {
+        try (FakePds a = new FakePds(); FakePds b = new FakePds()) {
+            var s = TestRelays.settings(dir, List.of());
+            s = s.withUpstream(new UpstreamSettings(100, 100, 15, java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(500),
+                    true, List.of(), List.of(), true, java.time.Duration.ofSeconds(5), 1));
+            try (Relay relay = TestRelays.start(s, new FakeDidResolver())) {
+                relay.hosts().requestCrawl(a.host(), false);
+                assertThatThrownBy(() -> relay.hosts().requestCrawl(b.host(), false))
+                        .isInstanceOfSatisfying(CrawlException.class, e -> assertThat(e.reason()).isEqualTo(CrawlException.Reason.FORBIDDEN));
+                relay.hosts().requestCrawl(a.host(), false);
+                relay.hosts().requestCrawl(b.host(), true);
             }
         }
     }
