@@ -1,0 +1,47 @@
+package dev.skein.relay;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The relay role's settings ({@code skein.relay.*}), with defaults in code.
+ *
+ * @param dataDir where the embedded database and generated secrets live
+ * @param datasource the database; without a URL, H2 in {@code dataDir}
+ * @param plcUrl the PLC directory
+ * @param hosts PDS hosts to subscribe to from the start ({@code host[:port]})
+ * @param adminPassword the operator's password (HTTP Basic, user {@code admin}); when unset, one is generated into
+ *     {@code dataDir/admin-password} (mode 0600) on first start
+ * @param retention how long the log keeps events for replay
+ * @param consumerBuffer how many events a consumer may fall behind before it is cut off
+ * @param allowInsecureHosts whether crawl requests may name hosts without TLS
+ * @param allowedHosts if set, the only hosts requestCrawl accepts (names, or {@code *.suffix})
+ * @param deniedHosts hosts requestCrawl refuses (names, or {@code *.suffix})
+ * @param publicCrawl whether anyone may call requestCrawl
+ * @param defaultAccountLimit accounts a new host may bring
+ * @param defaultEventsPerSecond a new host's rate limit
+ */
+@ConfigurationProperties("skein.relay")
+public record RelayProperties(String dataDir, Datasource datasource, String plcUrl, List<String> hosts, String adminPassword,
+                              Duration retention, Integer consumerBuffer, Boolean allowInsecureHosts, List<String> allowedHosts,
+                              List<String> deniedHosts, Boolean publicCrawl, Long defaultAccountLimit,
+                              Integer defaultEventsPerSecond) {
+    /** The database: PostgreSQL when {@code url} is set (schema {@code relay} by default), else embedded H2. */
+    public record Datasource(String url, String username, String password, String schema) {}
+
+    public RelayProperties {
+        dataDir = dataDir == null ? "./data/relay" : dataDir;
+        datasource = datasource == null ? new Datasource(null, null, null, null) : datasource;
+        plcUrl = plcUrl == null ? "https://plc.directory" : plcUrl;
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        retention = retention == null ? Duration.ofHours(72) : retention;
+        consumerBuffer = consumerBuffer == null ? 10_000 : consumerBuffer;
+        allowInsecureHosts = allowInsecureHosts != null && allowInsecureHosts;
+        allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        deniedHosts = deniedHosts == null ? List.of() : List.copyOf(deniedHosts);
+        publicCrawl = publicCrawl == null || publicCrawl;
+        defaultAccountLimit = defaultAccountLimit == null ? 100 : defaultAccountLimit;
+        defaultEventsPerSecond = defaultEventsPerSecond == null ? 1_000 : defaultEventsPerSecond;
+    }
+}

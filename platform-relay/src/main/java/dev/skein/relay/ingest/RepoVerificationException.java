@@ -1,0 +1,12 @@
+package dev.skein.relay.ingest;
+
+/** A repository export that does not verify. */
+public final class RepoVerificationException extends RuntimeException {
+    public RepoVerificationException(String message) {
+        super(message);
+    }
+
+    public RepoVerificationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

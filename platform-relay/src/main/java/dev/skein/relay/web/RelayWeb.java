@@ -1,0 +1,98 @@
+package dev.skein.relay.web;
+
+import dev.skein.core.firehose.FirehoseFrame;
+import dev.skein.relay.Relay;
+import dev.skein.relay.stream.Jetstream;
+import dev.skein.relay.stream.JetstreamEncoder;
+import dev.skein.relay.stream.SubscribeRepos;
+import dev.skein.relay.xrpc.admin.BanHost;
+import dev.skein.relay.xrpc.admin.SetHostLimits;
+import dev.skein.relay.xrpc.admin.UnbanHost;
+import dev.skein.relay.xrpc.admin.UpdateSubjectStatus;
+import dev.skein.relay.xrpc.sync.GetHostStatus;
+import dev.skein.relay.xrpc.sync.GetLatestCommit;
+import dev.skein.relay.xrpc.sync.GetRepo;
+import dev.skein.relay.xrpc.sync.GetRepoStatus;
+import dev.skein.relay.xrpc.sync.ListHosts;
+import dev.skein.relay.xrpc.sync.ListRepos;
+import dev.skein.relay.xrpc.sync.RequestCrawl;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.support.WebSocketHandlerAdapter;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * The relay's HTTP front, as WebFlux pieces any Spring context (or a bare Reactor Netty server) can mount: the XRPC
+ * routes, the two WebSocket endpoints (frames up to the sync spec's 5 MB), and the {@code Server} header filter.
+ */
+public final class RelayWeb {
+    /** The Jetstream endpoint. */
+    public static final String JETSTREAM_PATH = "/subscribe";
+
+    private final Relay relay;
+    private final AdminAuth admin;
+    private final Scheduler streams = Schedulers.newBoundedElastic(64, 100_000, "relay-stream");
+    private final SubscribeRepos subscribeRepos;
+    private final Jetstream jetstream;
+
+    public RelayWeb(Relay relay, String adminPassword) {
+        this.relay = relay;
+        this.admin = new AdminAuth(adminPassword);
+        int buffer = relay.settings().consumerBuffer();
+        this.subscribeRepos = new SubscribeRepos(relay.log(), relay.feed(), streams, buffer);
+        this.jetstream = new Jetstream(relay.log(), relay.feed(), streams, buffer, new JetstreamEncoder());
+    }
+
+    /** The XRPC methods; the relay's, one class each. */
+    public List<XrpcMethod> methods() {
+        return List.of(new ListRepos(relay), new GetLatestCommit(relay), new GetRepoStatus(relay), new GetRepo(relay),
+                new ListHosts(relay), new GetHostStatus(relay), new RequestCrawl(relay, admin),
+                new UpdateSubjectStatus(relay), new BanHost(relay), new UnbanHost(relay), new SetHostLimits(relay));
+    }
+
+    public RouterFunction<ServerResponse> routes() {
+        return new XrpcDispatcher(methods(), admin).routes();
+    }
+
+    /** Maps the WebSocket endpoints; ordered before the XRPC routes, so subscribeRepos is not taken for a query. */
+    public HandlerMapping webSocketMapping() {
+        Map<String, WebSocketHandler> map = Map.of(
+                "/xrpc/" + SubscribeRepos.NSID, new SubscribeReposSocket(subscribeRepos),
+                JETSTREAM_PATH, new JetstreamSocket(jetstream));
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(map);
+        mapping.setOrder(-10);
+        return mapping;
+    }
+
+    /** Upgrades with frames allowed up to the sync spec's limit (Reactor Netty's default is 64 KiB). */
+    public WebSocketHandlerAdapter webSocketAdapter() {
+        ReactorNettyRequestUpgradeStrategy strategy = new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder().maxFramePayloadLength(FirehoseFrame.MAX_FRAME_BYTES));
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(strategy));
+    }
+
+    public RelayServerHeader serverHeader() {
+        return new RelayServerHeader();
+    }
+
+    public SubscribeRepos subscribeRepos() {
+        return subscribeRepos;
+    }
+
+    public Jetstream jetstream() {
+        return jetstream;
+    }
+
+    public void close() {
+        streams.dispose();
+    }
+}
