@@ -2,6 +2,7 @@ package dev.skein.app;
 
 import dev.skein.pds.PdsConfiguration;
 import dev.skein.plc.PlcConfiguration;
+import dev.skein.relay.RelayConfiguration;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,9 @@ public enum Role {
     /** The did:plc directory of the private network. */
     PLC(2582, "/_health", PlcConfiguration.class),
     /** The Personal Data Server: accounts, repositories, the event stream. */
-    PDS(2583, "/xrpc/com.atproto.server.describeServer", PdsConfiguration.class);
+    PDS(2583, "/xrpc/com.atproto.server.describeServer", PdsConfiguration.class),
+    /** The relay: crawls the PDS hosts, verifies every commit, serves one firehose and a Jetstream stream. */
+    RELAY(2584, "/xrpc/com.atproto.sync.listHosts", RelayConfiguration.class);
 
     private final int defaultPort;
     private final String entryPath;

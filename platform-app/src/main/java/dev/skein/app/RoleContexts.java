@@ -96,6 +96,15 @@ public final class RoleContexts implements SmartLifecycle, ApplicationContextAwa
         if (role == Role.PDS) {
             url(Role.PLC).ifPresent(plc -> d.put("skein.pds.plc-url", plc.toString()));
         }
+        if (role == Role.RELAY) {
+            url(Role.PLC).ifPresent(plc -> d.put("skein.relay.plc-url", plc.toString()));
+            // The local PDS publishes http://localhost:<port> as its endpoint in DID documents; the relay
+            // crawls it under that name, and plain ws:// is allowed for loopback hosts only.
+            url(Role.PDS).ifPresent(pds -> {
+                d.put("skein.relay.hosts", "localhost:" + pds.getPort());
+                d.put("skein.relay.allow-insecure-hosts", "true");
+            });
+        }
         return d;
     }
 
