@@ -1,14 +1,17 @@
 package dev.skein.pds.xrpc.com.atproto.sync;
 
 import dev.skein.core.cid.Cid;
+import dev.skein.core.cid.InvalidCidException;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
 import dev.skein.pds.auth.AdminCredentials;
 import dev.skein.pds.sync.HostedRepos;
 import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.BlockingXrpcMethod;
+import dev.skein.xrpc.XrpcException;
 import dev.skein.xrpc.XrpcRequest;
 import dev.skein.xrpc.XrpcResponse;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** {@code com.atproto.sync.getBlocks}: blocks of a repository by CID, as a CAR with no roots. */
@@ -41,7 +44,15 @@ public final class GetBlocks implements BlockingXrpcMethod {
     public XrpcResponse call(XrpcRequest request) {
         HostedRepos.Hosted repo = repos.require(Did.parse(request.params().requireString("did")),
                 request.credentials() == AdminCredentials.INSTANCE);
-        var cids = request.params().strings("cids").stream().map(Cid::parse).toList();
+        List<Cid> cids = request.params().strings("cids").stream().map(GetBlocks::cid).toList();
         return XrpcResponse.bytes(repos.blocks(repo, cids), HostedRepos.CAR);
+    }
+
+    private static Cid cid(String s) {
+        try {
+            return Cid.parse(s);
+        } catch (InvalidCidException e) {
+            throw XrpcException.invalidRequest("Not a CID: " + s);
+        }
     }
 }
