@@ -1,5 +1,6 @@
 package dev.skein.pds.sync;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,16 @@ public final class CrawlRequests implements AutoCloseable {
         return relays.stream().map(r -> r.accepted).toList();
     }
 
+    /** How many requests were sent to each relay, answered or not. */
+    public List<Integer> attempts() {
+        return relays.stream().map(r -> r.attempts).toList();
+    }
+
+    /** Waits until the requests due now have been made (not the retries scheduled for later). */
+    void awaitQueued() throws InterruptedException, ExecutionException {
+        timer.submit(() -> { }).get();
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
@@ -97,6 +109,7 @@ public final class CrawlRequests implements AutoCloseable {
         private volatile boolean retrying;
         private int failures;
         private volatile int accepted;
+        private volatile int attempts;
 
         Relay(URI base) {
             String s = base.toString();
@@ -112,6 +125,7 @@ public final class CrawlRequests implements AutoCloseable {
                 return;
             }
             lastAsked = clock.instant();
+            attempts++;
             String body = "{\"hostname\":\"" + hostname.get() + "\"}";
             HttpRequest req = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
@@ -134,7 +148,7 @@ public final class CrawlRequests implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 failed(e.toString());
             }
         }
