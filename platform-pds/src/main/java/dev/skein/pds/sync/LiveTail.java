@@ -22,6 +22,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listeners are called on the tail's thread and must not block; a consumer that cannot take events
  * keeps them in a bounded queue of its own.
+ *
+ * <p>What a consumer has seen is committed. On PostgreSQL that means durable. On the embedded H2 database
+ * it means written to the database file ({@code WRITE_DELAY=0}), so it survives the process being killed;
+ * the file is forced to disk by the writer's {@code CHECKPOINT SYNC} right after its commit, so an event may
+ * reach consumers a moment before it is on disk, and a crash of the whole machine in that moment could lose
+ * an event someone saw (and its seq would be handed out again).
  */
 public final class LiveTail implements AutoCloseable {
     /** How often the log is checked for events no writer reported. */
