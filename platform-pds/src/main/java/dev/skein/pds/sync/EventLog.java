@@ -14,9 +14,15 @@ public final class EventLog {
     static final int PRUNE_BATCH = 10_000;
 
     private final JdbcClient jdbc;
+    private final int pruneBatch;
 
     public EventLog(JdbcClient jdbc) {
+        this(jdbc, PRUNE_BATCH);
+    }
+
+    EventLog(JdbcClient jdbc, int pruneBatch) {
         this.jdbc = jdbc;
+        this.pruneBatch = pruneBatch;
     }
 
     /** Up to {@code limit} events with a seq above {@code seq}, in order. */
@@ -56,9 +62,9 @@ public final class EventLog {
                 .param(through).param(through).update();
         long first = jdbc.sql("SELECT COALESCE(MIN(seq), 0) FROM repo_seq").query(Long.class).single();
         long deleted = 0;
-        for (long from = first - 1; from < through; from += PRUNE_BATCH) {
+        for (long from = first - 1; from < through; from += pruneBatch) {
             deleted += jdbc.sql("DELETE FROM repo_seq WHERE seq > ? AND seq <= ?")
-                    .param(from).param(Math.min(through, from + PRUNE_BATCH)).update();
+                    .param(from).param(Math.min(through, from + pruneBatch)).update();
         }
         return deleted;
     }
