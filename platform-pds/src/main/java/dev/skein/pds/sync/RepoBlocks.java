@@ -12,6 +12,7 @@ import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Tid;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * query per block as walking the tree through a block store would make.
  */
 public final class RepoBlocks {
-    /** CIDs per {@code IN} list. */
+    /** CIDs per lookup query. */
     static final int BATCH = 500;
+    /**
+     * Accounts with at most this many stored blocks (every revision's) are read in one pass, and the tree
+     * walked in memory: far quicker than looking blocks up, at the price of reading old revisions' blocks too
+     * (some tens of megabytes at most).
+     */
+    static final long WHOLE_READ_MAX_BLOCKS = 50_000;
 
     private final JdbcClient jdbc;
+    private final long wholeReadMaxBlocks;
 
     public RepoBlocks(JdbcClient jdbc) {
+        this(jdbc, WHOLE_READ_MAX_BLOCKS);
+    }
+
+    RepoBlocks(JdbcClient jdbc, long wholeReadMaxBlocks) {
         this.jdbc = jdbc;
+        this.wholeReadMaxBlocks = wholeReadMaxBlocks;
     }
 
     /** Those of {@code cids} that {@code did}'s repository holds, by CID. */
@@ -39,19 +52,39 @@ public final class RepoBlocks {
         List<Cid> all = List.copyOf(cids);
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Cid> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            jdbc.sql("SELECT cid, bytes FROM repo_block WHERE did = :did AND cid IN (:cids)").param("did", did.value())
-                    .param("cids", batch.stream().map(Cid::toString).toList())
+            // A join with a VALUES list looks each block up by its key; an IN list does not on H2, which then
+            // scans all of the account's blocks (every revision's) once per batch.
+            String values = String.join(", ", Collections.nCopies(batch.size(), "(?)"));
+            List<Object> params = new ArrayList<>(batch.size() + 1);
+            batch.forEach(c -> params.add(c.toString()));
+            params.add(did.value());
+            jdbc.sql("SELECT b.cid, b.bytes FROM (VALUES " + values + ") AS v (cid) "
+                            + "JOIN repo_block b ON b.did = ? AND b.cid = v.cid")
+                    .params(params)
                     .query((RowCallbackHandler) rs -> out.put(Cid.parse(rs.getString(1)), rs.getBytes(2)));
         }
         return out;
     }
 
     /**
-     * The blocks of the repository at {@code commit}: the commit, every MST node and every record, read
-     * level by level down the tree (one query per level and batch). A block the table lacks is left out;
-     * walking the tree then fails on it.
+     * The blocks of the repository at {@code commit}: the commit, every MST node and every record (and, for
+     * a small account, the blocks of its older revisions too). A block the table lacks is left out; walking
+     * the tree then fails on it.
      */
     public Map<Cid, byte[]> tree(Did did, Cid commit) {
+        long stored = jdbc.sql("SELECT COUNT(*) FROM repo_block WHERE did = ?").param(did.value()).query(Long.class).single();
+        return stored <= wholeReadMaxBlocks ? all(did) : walk(did, commit);
+    }
+
+    private Map<Cid, byte[]> all(Did did) {
+        Map<Cid, byte[]> out = new HashMap<>();
+        jdbc.sql("SELECT cid, bytes FROM repo_block WHERE did = ?").param(did.value())
+                .query((RowCallbackHandler) rs -> out.put(Cid.parse(rs.getString(1)), rs.getBytes(2)));
+        return out;
+    }
+
+    /** The tree's blocks read level by level down from the commit: one query per level and batch. */
+    private Map<Cid, byte[]> walk(Did did, Cid commit) {
         Map<Cid, byte[]> out = new HashMap<>(get(did, List.of(commit)));
         byte[] commitBlock = out.get(commit);
         if (commitBlock == null) {
