@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Starts one web application context per configured role, as children of the process's context, in
@@ -25,8 +26,9 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>Each role's context gets its port ({@link #port}), {@code skein.<role>.data-dir} defaulting to
  * {@code <data-dir>/<role>}, and, where a role needs another one that runs in the same process, that role's
- * address as default: the PDS's {@code skein.pds.plc-url} is the local PLC directory. Anything set
- * explicitly wins over these defaults, except the port, which is the role's own.
+ * address as default: the PDS's {@code skein.pds.plc-url} is the local PLC directory, and its
+ * {@code skein.pds.crawlers} the local relay (which starts after it, at the port it is configured with).
+ * Anything set explicitly wins over these defaults, except the port, which is the role's own.
  */
 public final class RoleContexts implements SmartLifecycle, ApplicationContextAware {
     private final SkeinProperties properties;
@@ -91,10 +93,20 @@ public final class RoleContexts implements SmartLifecycle, ApplicationContextAwa
 
     /** Low-priority settings of a role's context: its data folder, and the address of roles it needs. */
     Map<String, Object> defaults(Role role) {
+        return defaults(role, parent == null ? new StandardEnvironment() : parent.getEnvironment());
+    }
+
+    Map<String, Object> defaults(Role role, Environment env) {
         Map<String, Object> d = new HashMap<>();
         d.put("skein." + role.id() + ".data-dir", data.root().resolve(role.id()).toString());
         if (role == Role.PDS) {
             url(Role.PLC).ifPresent(plc -> d.put("skein.pds.plc-url", plc.toString()));
+            // The relay starts after the PDS, so its address is the port it will take; the PDS asks it to
+            // crawl once it is up (retrying until then). A random port is not known in advance: no default.
+            int relayPort = properties.roles().contains(Role.RELAY) ? port(Role.RELAY, env) : 0;
+            if (relayPort != 0) {
+                d.put("skein.pds.crawlers", "http://127.0.0.1:" + relayPort);
+            }
         }
         if (role == Role.RELAY) {
             url(Role.PLC).ifPresent(plc -> d.put("skein.relay.plc-url", plc.toString()));

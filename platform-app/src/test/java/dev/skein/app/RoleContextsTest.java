@@ -38,4 +38,17 @@ class RoleContextsTest {
         assertThat(r.defaults(Role.PDS)).as("no PLC role running here: the PDS keeps its own setting")
                 .doesNotContainKey("skein.pds.plc-url");
     }
+
+    @Test
+    void thePdsAsksTheLocalRelayToCrawlItAtTheRelaysPort() {
+        assertThat(roles(Map.of()).defaults(Role.PDS, new MockEnvironment()))
+                .containsEntry("skein.pds.crawlers", "http://127.0.0.1:2584");
+        assertThat(roles(Map.of(Role.RELAY, 9100)).defaults(Role.PDS, new MockEnvironment()))
+                .containsEntry("skein.pds.crawlers", "http://127.0.0.1:9100");
+        assertThat(roles(Map.of()).defaults(Role.PDS, new MockEnvironment().withProperty("server.port", "0")))
+                .as("a random relay port is not known before it starts").doesNotContainKey("skein.pds.crawlers");
+        RoleContexts noRelay = new RoleContexts(new SkeinProperties(Path.of("data"), Set.of(Role.PLC, Role.PDS), Map.of()),
+                new DataDirectory(Path.of("/srv/skein")));
+        assertThat(noRelay.defaults(Role.PDS, new MockEnvironment())).doesNotContainKey("skein.pds.crawlers");
+    }
 }

@@ -35,6 +35,8 @@ import dev.skein.pds.sequencer.JdbcSequencer;
 import dev.skein.pds.sequencer.Sequencer;
 import dev.skein.pds.store.PdsDatabase;
 import dev.skein.pds.store.Transactions;
+import dev.skein.pds.sync.LiveTail;
+import dev.skein.pds.sync.SyncConfiguration;
 import dev.skein.xrpc.SubscriptionSettings;
 import dev.skein.xrpc.XrpcDispatcher;
 import dev.skein.xrpc.XrpcMethod;
@@ -53,6 +55,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.web.cors.CorsConfiguration;
@@ -64,8 +67,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * The PDS role: its database ({@code skein.pds.datasource}, migrated at start), secrets (data directory
  * or environment), account services, the XRPC dispatcher with every method of
- * {@code dev.skein.pds.xrpc}, {@code /.well-known/atproto-did}, and CORS open to every origin (browser
- * clients call PDSes directly). Meant for a web application context of its own.
+ * {@code dev.skein.pds.xrpc}, {@code /.well-known/atproto-did}, the sync side ({@link SyncConfiguration}: the
+ * event stream, repository exports, crawl requests), and CORS open to every origin (browser clients call
+ * PDSes directly). Meant for a web application context of its own.
  *
  * <p>The PDS's {@link DataSource}, {@link Flyway} and transaction manager are beans so that Spring Boot's
  * own JDBC and Flyway auto-configuration, where present, back off. Beans a context may provide instead:
@@ -75,6 +79,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PdsProperties.class)
 @ComponentScan(basePackages = "dev.skein.pds.xrpc")
+@Import(SyncConfiguration.class)
 public class PdsConfiguration {
     /** The lexicons packaged from the checkout's {@code lexicons/} folder. */
     public static final String LEXICON_INDEX = "lexicons/index.txt";
@@ -154,8 +159,8 @@ public class PdsConfiguration {
     }
 
     @Bean
-    Sequencer sequencer(JdbcClient pdsJdbcClient, ObjectProvider<Clock> clock) {
-        return new JdbcSequencer(pdsJdbcClient, clock(clock));
+    Sequencer sequencer(JdbcClient pdsJdbcClient, ObjectProvider<Clock> clock, LiveTail liveTail) {
+        return new JdbcSequencer(pdsJdbcClient, clock(clock), liveTail::committed);
     }
 
     @Bean

@@ -32,6 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a hash); hashes record their cost, so it can be raised later without breaking stored passwords
  * @param validateOutput whether every JSON response is checked against its lexicon (a mismatch is a 500):
  *     for tests and development
+ * @param crawlers relays to tell of this PDS ({@code com.atproto.sync.requestCrawl}) at start and when events
+ *     appear after a quiet spell; their base URLs, e.g. {@code https://relay.example.com}
+ * @param firehose the event stream's replay window, consumer buffers and crawl notifications
  */
 @ConfigurationProperties("skein.pds")
 public record PdsProperties(
@@ -45,7 +48,9 @@ public record PdsProperties(
         @DefaultValue("5242880") long blobUploadLimit,
         @DefaultValue("false") boolean inviteRequired,
         @DefaultValue("15") int passwordHashCost,
-        @DefaultValue("false") boolean validateOutput) {
+        @DefaultValue("false") boolean validateOutput,
+        List<URI> crawlers,
+        @DefaultValue Firehose firehose) {
 
     public static final int MIN_PASSWORD_HASH_COST = 14;
     public static final int MAX_PASSWORD_HASH_COST = 20;
@@ -74,6 +79,13 @@ public record PdsProperties(
         if (blobUploadLimit < 1) {
             throw new IllegalArgumentException("skein.pds.blob-upload-limit must be positive: " + blobUploadLimit);
         }
+        crawlers = crawlers == null ? List.of() : List.copyOf(crawlers);
+        for (URI c : crawlers) {
+            if (!isHttp(c)) {
+                throw new IllegalArgumentException("skein.pds.crawlers entries must be http(s) URLs without a path: " + c);
+            }
+        }
+        Objects.requireNonNull(firehose, "skein.pds.firehose");
         if (passwordHashCost < MIN_PASSWORD_HASH_COST || passwordHashCost > MAX_PASSWORD_HASH_COST) {
             throw new IllegalArgumentException("skein.pds.password-hash-cost must be " + MIN_PASSWORD_HASH_COST + " to "
                     + MAX_PASSWORD_HASH_COST + ": " + passwordHashCost);
@@ -89,7 +101,7 @@ public record PdsProperties(
     /** The defaults, with data under {@code dataDir} and the given PLC directory. */
     public static PdsProperties defaults(Path dataDir, URI plcUrl) {
         return new PdsProperties("localhost", null, List.of(".test"), plcUrl, dataDir, Datasource.EMBEDDED,
-                Sessions.DEFAULT, 5L * 1024 * 1024, false, 15, false);
+                Sessions.DEFAULT, 5L * 1024 * 1024, false, 15, false, List.of(), Firehose.DEFAULT);
     }
 
     /** The PDS's own DID, {@code did:web:<hostname>}: the audience of its session tokens and of service JWTs to it. */
@@ -170,6 +182,41 @@ public record PdsProperties(
 
     public PdsProperties withDatasource(Datasource d) {
         return new PdsProperties(hostname, publicUrl, handleDomains, plcUrl, dataDir, d, sessions, blobUploadLimit,
-                inviteRequired, passwordHashCost, validateOutput);
+                inviteRequired, passwordHashCost, validateOutput, crawlers, firehose);
+    }
+
+    /**
+     * The event stream ({@code com.atproto.sync.subscribeRepos}) and the notifications that advertise it.
+     *
+     * @param retention how long events stay replayable (72 hours, as the reference relay keeps them); a
+     *     consumer whose cursor is older gets {@code #info OutdatedCursor} and the events still kept
+     * @param pruneInterval how often events older than {@code retention} are deleted
+     * @param consumerBuffer live events kept for a consumer that reads slower than they come; one more and it
+     *     gets {@code ConsumerTooSlow} (the reference PDS keeps 500)
+     * @param crawlInterval the least time between two crawl requests to a relay (the reference's 20 minutes):
+     *     after it, the next event triggers one
+     * @param crawlRetry the first wait before asking a relay that could not be reached again; doubled on each
+     *     failure, up to {@code crawlInterval}
+     */
+    public record Firehose(
+            @DefaultValue("72h") Duration retention,
+            @DefaultValue("10m") Duration pruneInterval,
+            @DefaultValue("500") int consumerBuffer,
+            @DefaultValue("20m") Duration crawlInterval,
+            @DefaultValue("1s") Duration crawlRetry) {
+
+        public static final Firehose DEFAULT = new Firehose(Duration.ofHours(72), Duration.ofMinutes(10), 500,
+                Duration.ofMinutes(20), Duration.ofSeconds(1));
+
+        public Firehose {
+            for (Duration d : List.of(retention, pruneInterval, crawlInterval, crawlRetry)) {
+                if (d == null || d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("skein.pds.firehose durations must be positive");
+                }
+            }
+            if (consumerBuffer < 1) {
+                throw new IllegalArgumentException("skein.pds.firehose.consumer-buffer must be at least 1: " + consumerBuffer);
+            }
+        }
     }
 }

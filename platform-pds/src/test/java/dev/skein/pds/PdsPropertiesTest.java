@@ -55,6 +55,23 @@ class PdsPropertiesTest {
     }
 
     @Test
+    void crawlersAndTheFirehoseWindowBindWithDefaults() {
+        PdsProperties d = bind(Map.of());
+        assertThat(d.crawlers()).isEmpty();
+        assertThat(d.firehose()).isEqualTo(PdsProperties.Firehose.DEFAULT);
+        assertThat(d.firehose().retention()).isEqualTo(Duration.ofHours(72));
+        assertThat(d.firehose().crawlInterval()).isEqualTo(Duration.ofMinutes(20));
+        PdsProperties p = bind(Map.of("skein.pds.crawlers", "https://relay.example.com,http://127.0.0.1:2584",
+                "skein.pds.firehose.retention", "1h", "skein.pds.firehose.consumer-buffer", "20"));
+        assertThat(p.crawlers()).containsExactly(URI.create("https://relay.example.com"), URI.create("http://127.0.0.1:2584"));
+        assertThat(p.firehose().retention()).isEqualTo(Duration.ofHours(1));
+        assertThat(p.firehose().consumerBuffer()).isEqualTo(20);
+        assertThatThrownBy(() -> bind(Map.of("skein.pds.crawlers", "relay.example.com"))).isInstanceOf(BindException.class);
+        assertThatThrownBy(() -> bind(Map.of("skein.pds.firehose.consumer-buffer", "0"))).isInstanceOf(BindException.class);
+        assertThatThrownBy(() -> bind(Map.of("skein.pds.firehose.retention", "0s"))).isInstanceOf(BindException.class);
+    }
+
+    @Test
     void theWellKnownRouteReadsTheHostName() {
         assertThat(WellKnownRoutes.host("Alice.Test:2583")).contains("alice.test");
         assertThat(WellKnownRoutes.host("alice.test.")).contains("alice.test");

@@ -18,6 +18,8 @@ import reactor.core.publisher.Sinks;
  * the waiting frames are dropped, the subscription's overflow frame is sent and the socket closes with
  * {@link #CONSUMER_TOO_SLOW}. A frame over {@link SubscriptionSettings#maxFrameBytes()} is a server bug:
  * it is not sent, and the socket closes with 1011. How the socket must close is left in {@code close}.
+ * A {@linkplain XrpcSubscription#pacedByDemand() self-paced} subscription gets no buffer here; it signals
+ * the overflow itself ({@link SubscriptionOverflowException}).
  */
 final class ConsumerBuffer {
     /** Close status after an overflow: policy violation, named as the atproto error frame names it. */
@@ -28,10 +30,17 @@ final class ConsumerBuffer {
 
     static Flux<byte[]> bounded(Flux<byte[]> frames, SubscriptionSettings settings,
                                 Supplier<Optional<byte[]>> onOverflow, AtomicReference<CloseStatus> close) {
-        // Reactor's buffer would still deliver the waiting frames before its overflow error, which a
-        // stalled consumer never reads; cutting the stream when the overflow happens frees it at once.
-        Sinks.One<Boolean> cutOff = Sinks.one();
-        return frames
+        return bounded(frames, settings, false, onOverflow, close);
+    }
+
+    /**
+     * @param paced whether {@code frames} emit only on demand and bound their own backlog
+     *     ({@link XrpcSubscription#pacedByDemand()}); then no buffer is added here, and the frames report an
+     *     overflow by failing with {@link SubscriptionOverflowException}
+     */
+    static Flux<byte[]> bounded(Flux<byte[]> frames, SubscriptionSettings settings, boolean paced,
+                                Supplier<Optional<byte[]>> onOverflow, AtomicReference<CloseStatus> close) {
+        Flux<byte[]> checked = frames
                 .<byte[]>handle((frame, sink) -> {
                     if (frame.length > settings.maxFrameBytes()) {
                         sink.error(new IllegalStateException("a frame of " + frame.length
@@ -40,12 +49,23 @@ final class ConsumerBuffer {
                         sink.next(frame);
                     }
                 })
-                .onBackpressureBuffer(settings.bufferFrames(), dropped -> {
+                .onErrorResume(SubscriptionOverflowException.class, e -> {
                     close.set(CONSUMER_TOO_SLOW);
-                    cutOff.tryEmitValue(true);
-                }, BufferOverflowStrategy.ERROR)
-                .onErrorResume(Exceptions::isOverflow, e -> Flux.empty())
-                .takeUntilOther(cutOff.asMono())
+                    return Flux.empty();
+                });
+        if (!paced) {
+            // Reactor's buffer would still deliver the waiting frames before its overflow error, which a
+            // stalled consumer never reads; cutting the stream when the overflow happens frees it at once.
+            Sinks.One<Boolean> cutOff = Sinks.one();
+            checked = checked
+                    .onBackpressureBuffer(settings.bufferFrames(), dropped -> {
+                        close.set(CONSUMER_TOO_SLOW);
+                        cutOff.tryEmitValue(true);
+                    }, BufferOverflowStrategy.ERROR)
+                    .onErrorResume(Exceptions::isOverflow, e -> Flux.empty())
+                    .takeUntilOther(cutOff.asMono());
+        }
+        return checked
                 .concatWith(Mono.defer(() -> close.get() == CONSUMER_TOO_SLOW
                         ? Mono.justOrEmpty(onOverflow.get()) : Mono.empty()))
                 .onErrorResume(e -> {

@@ -51,7 +51,8 @@ final class SubscriptionEndpoint {
     private Mono<Void> stream(WebSocketSession session, XrpcSubscription subscription, SubscriptionRequest call,
                               Flux<byte[]> frames) {
         AtomicReference<CloseStatus> close = new AtomicReference<>(CloseStatus.NORMAL);
-        Flux<WebSocketMessage> out = ConsumerBuffer.bounded(frames, settings, () -> subscription.onOverflow(call), close)
+        Flux<WebSocketMessage> out = ConsumerBuffer.bounded(frames, settings, subscription.pacedByDemand(),
+                        () -> subscription.onOverflow(call), close)
                 .map(frame -> session.binaryMessage(factory -> factory.wrap(frame)));
         Mono<Void> send = session.send(out).then(Mono.defer(() -> session.close(close.get())));
         // Consumers' frames mean nothing (spec); reading them tells when the consumer goes away.

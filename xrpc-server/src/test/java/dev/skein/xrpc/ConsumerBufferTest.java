@@ -65,4 +65,28 @@ class ConsumerBufferTest {
                 .expectNextCount(1).verifyComplete();
         assertThat(close.get()).isEqualTo(CloseStatus.SERVER_ERROR);
     }
+
+    @Test
+    void aPacedSubscriptionIsAskedOnlyForWhatTheConsumerReads() {
+        AtomicReference<CloseStatus> close = new AtomicReference<>(CloseStatus.NORMAL);
+        java.util.List<Long> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Flux<byte[]> source = Flux.range(0, 1000).map(i -> new byte[] {i.byteValue()}).doOnRequest(requests::add);
+        StepVerifier.create(ConsumerBuffer.bounded(source, SETTINGS, true, Optional::empty, close), 0)
+                .thenRequest(2)
+                .expectNextCount(2)
+                .then(() -> assertThat(requests).as("no buffer asks for more than the consumer").containsExactly(2L))
+                .thenCancel()
+                .verify();
+    }
+
+    @Test
+    void aPacedSubscriptionsOverflowSendsTheOverflowFrameAndClosesAsTooSlow() {
+        AtomicReference<CloseStatus> close = new AtomicReference<>(CloseStatus.NORMAL);
+        Flux<byte[]> source = Flux.concat(Flux.just(new byte[] {1}), Flux.error(new SubscriptionOverflowException(3)));
+        StepVerifier.create(ConsumerBuffer.bounded(source, SETTINGS, true, () -> Optional.of(TOO_SLOW), close))
+                .assertNext(f -> assertThat(f).containsExactly(1))
+                .assertNext(f -> assertThat(f).containsExactly(TOO_SLOW))
+                .verifyComplete();
+        assertThat(close.get()).isEqualTo(ConsumerBuffer.CONSUMER_TOO_SLOW);
+    }
 }

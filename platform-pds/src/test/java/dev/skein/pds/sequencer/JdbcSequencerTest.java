@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,6 +77,37 @@ class JdbcSequencerTest {
             Did did = Did.parse("did:plc:after");
             long afterRestart = tx.write(() -> new JdbcSequencer(jdbc, Clock.systemUTC()).append(did, s -> identity(s, did)));
             assertThat(afterRestart).as("purged numbers are not handed out again, across restarts").isEqualTo(42);
+        }
+    }
+
+    @Test
+    void theLiveFeedHearsOfAnAppendOnlyOnceItsTransactionCommitted(@TempDir Path dir) {
+        PdsProperties props = PdsProperties.defaults(dir, URI.create("http://127.0.0.1:1"));
+        try (PdsDatabase db = PdsDatabase.open(props)) {
+            db.migrate();
+            JdbcClient jdbc = JdbcClient.create(db.dataSource());
+            Transactions tx = new Transactions(new DataSourceTransactionManager(db.dataSource()), jdbc, db.vendor());
+            List<Long> heard = new CopyOnWriteArrayList<>();
+            Sequencer seq = new JdbcSequencer(jdbc, Clock.systemUTC(), heard::add);
+            Did did = Did.parse("did:plc:committed");
+            tx.write(() -> {
+                seq.append(did, s -> identity(s, did));
+                seq.append(did, s -> identity(s, did));
+                assertThat(heard).as("nothing before the commit").isEmpty();
+                return null;
+            });
+            assertThat(heard).containsExactly(1L, 2L);
+            try {
+                tx.write(() -> {
+                    seq.append(did, s -> identity(s, did));
+                    throw new IllegalStateException("roll back");
+                });
+            } catch (IllegalStateException expected) {
+                // nobody may hear of it
+            }
+            assertThat(heard).as("a rolled-back append is not announced").containsExactly(1L, 2L);
+            seq.append(did, s -> identity(s, did));
+            assertThat(heard).as("outside a transaction, at once").containsExactly(1L, 2L, 3L);
         }
     }
 }

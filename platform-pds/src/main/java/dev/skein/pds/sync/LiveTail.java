@@ -1,0 +1,158 @@
+package dev.skein.pds.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The newest events, handed to live consumers in seq order as they are committed.
+ *
+ * <p>Writers tell the tail the seq of each event once its transaction has committed ({@link #committed});
+ * the tail's own thread then reads what is new from the log and gives it to every listener, in seq order,
+ * each event once. Reading the log rather than taking events from the writers keeps the order right
+ * however the writers' threads interleave after their commits, and since seqs are taken under a lock held
+ * until commit, an event visible in the log has every earlier one visible too. The thread also looks at the
+ * log's counter every {@link #POLL}, so an event whose writer did not report it still goes out.
+ *
+ * <p>Listeners are called on the tail's thread and must not block; a consumer that cannot take events
+ * keeps them in a bounded queue of its own.
+ *
+ * <p>What a consumer has seen is committed. On PostgreSQL that means durable. On the embedded H2 database
+ * it means written to the database file ({@code WRITE_DELAY=0}), so it survives the process being killed;
+ * the file is forced to disk by the writer's {@code CHECKPOINT SYNC} right after its commit, so an event may
+ * reach consumers a moment before it is on disk, and a crash of the whole machine in that moment could lose
+ * an event someone saw (and its seq would be handed out again).
+ */
+public final class LiveTail implements AutoCloseable {
+    /** How often the log is checked for events no writer reported. */
+    static final Duration POLL = Duration.ofSeconds(1);
+    /** Events read from the log per query. */
+    static final int PAGE = 500;
+    private static final Logger log = LoggerFactory.getLogger(LiveTail.class);
+
+    /** A live consumer. */
+    @FunctionalInterface
+    public interface Listener {
+        /** Events just committed, in seq order, none seen before. */
+        void onEvents(List<SequencedFrame> events);
+    }
+
+    private final EventLog events;
+    private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong committed = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile long published;
+    private volatile boolean closed;
+    private Thread thread;
+
+    public LiveTail(EventLog events) {
+        this.events = events;
+    }
+
+    /** Starts from the log's current end: what is stored already is replay, not live. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        published = events.lastSeq();
+        committed.set(published);
+        thread = Thread.ofPlatform().name("pds-firehose-tail").daemon().start(this::run);
+    }
+
+    /** A writer's event with this seq has committed. Cheap and non-blocking: the tail's thread does the rest. */
+    public void committed(long seq) {
+        if (committed.accumulateAndGet(seq, Math::max) > published) {
+            lock.lock();
+            try {
+                wake.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** The seq of the last event handed to listeners. */
+    public long published() {
+        return published;
+    }
+
+    /** Registers a listener for every event published from now on; returns how to unregister it. */
+    public Runnable subscribe(Listener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public int listenerCount() {
+        return listeners.size();
+    }
+
+    private void run() {
+        while (!closed) {
+            try {
+                awaitWork();
+                if (closed) {
+                    return;
+                }
+                if (committed.get() <= published) {
+                    committed.accumulateAndGet(events.lastSeq(), Math::max);
+                }
+                publishNew();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("the live feed could not read the event log; retrying: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void awaitWork() throws InterruptedException {
+        lock.lock();
+        try {
+            if (committed.get() <= published) {
+                wake.await(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void publishNew() {
+        while (committed.get() > published) {
+            List<SequencedFrame> page = events.after(published, PAGE);
+            if (page.isEmpty()) {
+                // The newest events were purged (a deleted account) before they could be read.
+                published = committed.get();
+                return;
+            }
+            published = page.getLast().seq();
+            for (Listener l : listeners) {
+                l.onEvents(page);
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}

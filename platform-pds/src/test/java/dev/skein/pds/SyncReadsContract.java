@@ -1,0 +1,275 @@
+package dev.skein.pds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skein.core.blocks.MemoryBlockStore;
+import dev.skein.core.car.CarBlock;
+import dev.skein.core.car.CarContents;
+import dev.skein.core.car.CarLimits;
+import dev.skein.core.car.CarReader;
+import dev.skein.core.car.CidVerification;
+import dev.skein.core.cid.Cid;
+import dev.skein.core.crypto.Multikey;
+import dev.skein.core.crypto.PublicKey;
+import dev.skein.core.mst.Mst;
+import dev.skein.core.repo.Commit;
+import dev.skein.core.repo.RepoCommit;
+import dev.skein.core.repo.Repository;
+import dev.skein.core.syntax.Did;
+import dev.skein.pds.repo.RepoStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The repository reads of {@code com.atproto.sync}: getRepo (whole, streamed, and {@code since}),
+ * getLatestCommit, getRecord proofs of presence and absence, getBlocks, listRepos with its cursor,
+ * getRepoStatus, and the availability errors of inactive, deleted and unknown accounts.
+ */
+public abstract class SyncReadsContract extends SyncContract {
+    @Autowired
+    private RepoStore repoStore;
+
+    private static final String CAR = "application/vnd.ipld.car";
+
+    private byte[] car(String pathAndQuery) {
+        WebTestClient.ResponseSpec r = client().get().uri("/xrpc/" + pathAndQuery).exchange().expectStatus().isOk()
+                .expectHeader().contentType(CAR);
+        return r.expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec anon(String pathAndQuery) {
+        return client().get().uri("/xrpc/" + pathAndQuery).exchange();
+    }
+
+    private WebTestClient.ResponseSpec asAdmin(String pathAndQuery) {
+        return client().get().uri("/xrpc/" + pathAndQuery).header("Authorization", adminAuth()).exchange();
+    }
+
+    private WebTestClient.ResponseSpec adminPost(String nsid, String json) {
+        return client().post().uri("/xrpc/" + nsid).header("Authorization", adminAuth())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    private void takedown(Did did, boolean applied) {
+        adminPost("com.atproto.admin.updateSubjectStatus", "{\"subject\":{\"$type\":\"com.atproto.admin.defs#repoRef\",\"did\":\""
+                + did + "\"},\"takedown\":{\"applied\":" + applied + "}}").expectStatus().isOk();
+    }
+
+    private PublicKey keyOf(Did did) {
+        return Multikey.parse(plcDocument(did).path("verificationMethod").get(0).path("publicKeyMultibase").asString());
+    }
+
+    private static CarContents read(byte[] car) {
+        return CarReader.readAll(car, CarLimits.DEFAULT, CidVerification.VERIFY);
+    }
+
+    private static List<Cid> blockOrder(byte[] car) throws IOException {
+        List<Cid> order = new ArrayList<>();
+        try (CarReader r = CarReader.open(new ByteArrayInputStream(car))) {
+            for (CarBlock b = r.next(); b != null; b = r.next()) {
+                order.add(b.cid());
+            }
+        }
+        return order;
+    }
+
+    @Test
+    void getRepoStreamsTheWholeRepositoryInStreamableOrderAndItVerifies() throws IOException {
+        Session s = createAccount();
+        List<RepoCommit> commits = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            commits.add(writes.post(s.did(), "post number " + i + " ".repeat(i)));
+        }
+        commits.add(writes.bulk(s.did(), 150_000));
+        RepoCommit head = commits.getLast();
+
+        byte[] car = car("com.atproto.sync.getRepo?did=" + s.did());
+        assertThat(car.length).as("more than one streamed chunk").isGreaterThan(2 * 64 * 1024);
+        CarContents contents = read(car);
+        assertThat(contents.roots()).containsExactly(head.cid());
+        Repository repo = Repository.load(new MemoryBlockStore(contents.blocks()), contents.root());
+        assertThat(repo.commit().verify(keyOf(s.did()))).as("signed with the key in the DID document").isTrue();
+        assertThat(repo.commit().did()).isEqualTo(s.did());
+        assertThat(repo.rev()).isEqualTo(head.commit().rev());
+        repo.tree().verify();
+        assertThat(repo.tree().size()).isEqualTo(commits.size());
+        for (RepoCommit c : commits) {
+            String path = c.ops().getFirst().path();
+            assertThat(repo.recordCid(path)).contains(c.ops().getFirst().cid());
+            assertThat(repo.record(path)).isPresent();
+        }
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        Repository.load(repoStore.blocks(s.did()), head.cid()).exportCar(expected);
+        assertThat(car).as("the streamable order: commit, then the MST pre-order with records in place")
+                .isEqualTo(expected.toByteArray());
+        List<Cid> order = blockOrder(car);
+        assertThat(order.getFirst()).isEqualTo(head.cid());
+        assertThat(order.get(1)).isEqualTo(head.commit().data());
+        assertThat(new HashSet<>(order)).hasSameSizeAs(order);
+    }
+
+    @Test
+    void getRepoSinceARevisionHasOnlyTheBlocksAddedAfterIt() {
+        Session s = createAccount();
+        RepoCommit a = writes.post(s.did(), "a");
+        RepoCommit b = writes.post(s.did(), "b");
+        RepoCommit c = writes.post(s.did(), "c");
+
+        CarContents diff = read(car("com.atproto.sync.getRepo?did=" + s.did() + "&since=" + a.commit().rev()));
+        assertThat(diff.roots()).containsExactly(c.cid());
+        Set<String> stored = new HashSet<>(pdsJdbcClient.sql("SELECT cid FROM repo_block WHERE did = ? AND rev > ?")
+                .param(s.did().value()).param(a.commit().rev().value()).query(String.class).list());
+        assertThat(diff.blocks().keySet().stream().map(Cid::toString).toList()).containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(diff.blocks()).containsKeys(b.cid(), c.cid(), b.ops().getFirst().cid(), c.ops().getFirst().cid());
+        assertThat(diff.blocks()).doesNotContainKeys(a.cid(), a.ops().getFirst().cid());
+        assertThat(Commit.fromBytes(diff.get(c.cid())).verify(keyOf(s.did()))).isTrue();
+
+        CarContents none = read(car("com.atproto.sync.getRepo?did=" + s.did() + "&since=" + c.commit().rev()));
+        assertThat(none.roots()).containsExactly(c.cid());
+        assertThat(none.blocks()).isEmpty();
+        error(anon("com.atproto.sync.getRepo?did=" + s.did() + "&since=notatid"), 400, "InvalidRequest");
+    }
+
+    @Test
+    void getLatestCommitNamesTheCurrentCommit() {
+        Session s = createAccount();
+        RepoCommit c = writes.post(s.did(), "latest");
+        JsonNode latest = json(anon("com.atproto.sync.getLatestCommit?did=" + s.did()).expectStatus().isOk());
+        assertThat(latest.path("cid").asString()).isEqualTo(c.cid().toString());
+        assertThat(latest.path("rev").asString()).isEqualTo(c.commit().rev().value());
+    }
+
+    @Test
+    void getRecordProvesPresenceAndAbsence() {
+        Session s = createAccount();
+        for (int i = 0; i < 40; i++) {
+            writes.post(s.did(), "filler " + i);
+        }
+        RepoCommit target = writes.post(s.did(), "the one");
+        writes.post(s.did(), "after");
+        String path = target.ops().getFirst().path();
+        String rkey = path.substring(path.indexOf('/') + 1);
+
+        CarContents proof = read(car("com.atproto.sync.getRecord?did=" + s.did() + "&collection=app.bsky.feed.post&rkey=" + rkey));
+        Commit commit = Commit.fromBytes(proof.get(proof.root()));
+        assertThat(commit.verify(keyOf(s.did()))).isTrue();
+        Mst tree = Mst.load(new MemoryBlockStore(proof.blocks()), commit.data());
+        assertThat(tree.get(path)).as("the path is proven from the signed root").contains(target.ops().getFirst().cid());
+        assertThat(proof.blocks()).containsKey(target.ops().getFirst().cid());
+        assertThat(proof.blocks().size()).as("commit, path nodes, record: not the whole repository").isLessThan(12);
+
+        CarContents absent = read(car("com.atproto.sync.getRecord?did=" + s.did() + "&collection=app.bsky.feed.post&rkey=3zzzzzzzzzzzz"));
+        Commit current = Commit.fromBytes(absent.get(absent.root()));
+        assertThat(Mst.load(new MemoryBlockStore(absent.blocks()), current.data()).get("app.bsky.feed.post/3zzzzzzzzzzzz"))
+                .as("the nodes prove the key is absent").isEmpty();
+        error(anon("com.atproto.sync.getRecord?did=" + s.did() + "&collection=not-an-nsid&rkey=x"), 400, "InvalidRequest");
+    }
+
+    @Test
+    void getBlocksReturnsTheAskedBlocksWithoutRootsAndNamesMissingOnes() {
+        Session s = createAccount();
+        RepoCommit c = writes.post(s.did(), "blocks");
+        Cid record = c.ops().getFirst().cid();
+        byte[] car = car("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=" + c.cid() + "&cids=" + record);
+        CarContents contents = read(car);
+        assertThat(contents.roots()).isEmpty();
+        assertThat(contents.blocks().keySet()).containsExactlyInAnyOrder(c.cid(), record);
+        assertThat(contents.get(c.cid())).isEqualTo(c.commit().bytes());
+
+        Cid unknown = Cid.ofDrisl(new byte[] {(byte) 0xa0});
+        JsonNode e = error(anon("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=" + c.cid() + "&cids=" + unknown), 400, "BlockNotFound");
+        assertThat(e.path("message").asString()).contains(unknown.toString());
+        error(anon("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=nonsense"), 400, "InvalidRequest");
+        Session other = createAccount();
+        error(anon("com.atproto.sync.getBlocks?did=" + other.did() + "&cids=" + record), 400, "BlockNotFound");
+    }
+
+    @Test
+    void listReposPagesThroughEveryRepositoryWithItsHeadAndStatus() {
+        List<Session> made = List.of(createAccount(), createAccount(), createAccount());
+        takedown(made.get(1).did(), true);
+        Set<String> seen = new LinkedHashSet<>();
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = json(anon("com.atproto.sync.listRepos?limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).expectStatus().isOk());
+            assertThat(page.path("repos").size()).isLessThanOrEqualTo(2);
+            page.path("repos").forEach(r -> {
+                assertThat(seen.add(r.path("did").asString())).as("each repository once").isTrue();
+                all.add(r);
+            });
+            cursor = page.has("cursor") ? page.path("cursor").asString() : null;
+            pages++;
+        } while (cursor != null && pages < 1000);
+        assertThat(new ArrayList<>(seen)).as("in DID order").isSorted();
+        for (Session s : made) {
+            JsonNode r = all.stream().filter(n -> n.path("did").asString().equals(s.did().value())).findFirst().orElseThrow();
+            JsonNode latest = json(asAdmin("com.atproto.sync.getLatestCommit?did=" + s.did()).expectStatus().isOk());
+            assertThat(r.path("head").asString()).isEqualTo(latest.path("cid").asString());
+            assertThat(r.path("rev").asString()).isEqualTo(latest.path("rev").asString());
+            boolean takenDown = s == made.get(1);
+            assertThat(r.path("active").asBoolean()).isEqualTo(!takenDown);
+            assertThat(r.path("status").asString(null)).isEqualTo(takenDown ? "takendown" : null);
+        }
+        takedown(made.get(1).did(), false);
+        error(anon("com.atproto.sync.listRepos?limit=0"), 400, "InvalidRequest");
+    }
+
+    @Test
+    void getRepoStatusSaysWhetherTheRepositoryIsServed() {
+        Session s = createAccount();
+        RepoCommit c = writes.post(s.did(), "status");
+        JsonNode active = json(anon("com.atproto.sync.getRepoStatus?did=" + s.did()).expectStatus().isOk());
+        assertThat(active.path("active").asBoolean()).isTrue();
+        assertThat(active.path("rev").asString()).isEqualTo(c.commit().rev().value());
+        assertThat(active.has("status")).isFalse();
+
+        post("com.atproto.server.deactivateAccount", "{}", s.accessJwt()).expectStatus().isOk();
+        JsonNode deactivated = json(anon("com.atproto.sync.getRepoStatus?did=" + s.did()).expectStatus().isOk());
+        assertThat(deactivated.path("active").asBoolean()).isFalse();
+        assertThat(deactivated.path("status").asString()).isEqualTo("deactivated");
+        assertThat(deactivated.has("rev")).isFalse();
+
+        error(anon("com.atproto.sync.getRepoStatus?did=did:plc:unknownunknownunknown1"), 400, "RepoNotFound");
+    }
+
+    @Test
+    void inactiveDeletedAndUnknownRepositoriesAreRefusedWithTheirLexiconErrors() {
+        Session taken = createAccount();
+        writes.post(taken.did(), "soon taken down");
+        takedown(taken.did(), true);
+        Session paused = createAccount();
+        post("com.atproto.server.deactivateAccount", "{}", paused.accessJwt()).expectStatus().isOk();
+        Session gone = createAccount();
+        adminPost("com.atproto.admin.deleteAccount", body("did", gone.did().value())).expectStatus().isOk();
+
+        for (String method : List.of("getRepo?", "getLatestCommit?", "getRecord?collection=app.bsky.feed.post&rkey=3jzfcijpj2z2a&",
+                "getBlocks?cids=bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm&")) {
+            String m = "com.atproto.sync." + method;
+            error(anon(m + "did=" + taken.did()), 400, "RepoTakendown");
+            error(anon(m + "did=" + paused.did()), 400, "RepoDeactivated");
+            error(anon(m + "did=" + gone.did()), 400, "RepoNotFound");
+            error(anon(m + "did=did:plc:unknownunknownunknown1"), 400, "RepoNotFound");
+        }
+        CarContents asAdmin = read(asAdmin("com.atproto.sync.getRepo?did=" + taken.did()).expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody());
+        assertThat(Commit.fromBytes(asAdmin.get(asAdmin.root())).did()).as("the administrator still reads it").isEqualTo(taken.did());
+        asAdmin("com.atproto.sync.getLatestCommit?did=" + paused.did()).expectStatus().isOk();
+        error(asAdmin("com.atproto.sync.getRepo?did=" + gone.did()), 400, "RepoNotFound");
+        takedown(taken.did(), false);
+        car("com.atproto.sync.getRepo?did=" + taken.did());
+    }
+}
