@@ -38,8 +38,15 @@ public final class RepoAccess {
         return account.filter(a -> a.status() != AccountStatus.DELETED);
     }
 
-    /** The caller's own repository, named by {@code repo}; it must be writable. */
+    /**
+     * The caller's own repository, named by {@code repo}. Named by the caller's DID it needs no lookup: the
+     * caller's token was checked moments ago, and the writer checks the account's status again when it
+     * commits; named otherwise, it must resolve to the caller and be writable.
+     */
     public Did ownRepo(Did caller, String repo) {
+        if (repo.equals(caller.value())) {
+            return caller;
+        }
         Account account = find(repo).orElseThrow(() -> XrpcException.invalidRequest("Could not find repo: " + repo));
         if (!account.did().equals(caller)) {
             throw XrpcException.unauthorized("AuthenticationRequired", "Authentication Required", "Bearer");

@@ -41,8 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * in one transaction: checks the account is active, locks the repository's root, and applies the calls in
  * order, each checked on its own (swaps, existence, blobs) and made into its own signed commit with a rev
  * above the previous one; then stores all the commits' blocks, records, blob links, the new root and one
- * {@code #commit} event per commit ({@link CommitBatch}). The transaction's commit is made durable once
- * ({@link Transactions#write}) and only then is each call answered. A call that fails its checks is
+ * {@code #commit} event per commit ({@link CommitBatch}). Each call is answered once the commit is
+ * durable ({@link DurableAcks}: on H2 one disk flush serves many batches, and the writer goes on with the
+ * next batch while it runs). A call that fails its checks is
  * answered at once and changes nothing; a failure of the transaction itself fails every call of the batch.
  *
  * <p>Between batches the writer keeps the repository and signing key in memory ({@link RepoStateCache}),
@@ -68,6 +69,7 @@ final class RepoWriter implements AutoCloseable {
     private final RepoStateCache states;
     private final ExecutorService executor;
     private final GroupCommitQueue<Did, Call> queue;
+    private final DurableAcks acks;
 
     RepoWriter(Transactions tx, RepoStore repos, JdbcClient jdbc, JdbcTemplate batchJdbc, AccountStore accounts, SigningKeys keys,
                Sequencer sequencer, Blobs blobs, TidClock revs, Clock clock, int threads, int maxBatch, int cachedRepos) {
@@ -89,6 +91,7 @@ final class RepoWriter implements AutoCloseable {
             return t;
         });
         this.queue = new GroupCommitQueue<>(executor, maxBatch, this::process);
+        this.acks = new DurableAcks(tx);
     }
 
     /** Queues a call; the future completes once its commit is durable, or with the call's error. */
@@ -104,8 +107,9 @@ final class RepoWriter implements AutoCloseable {
         List<Applied> applied = new ArrayList<>(batch.size());
         RepoState[] last = new RepoState[1];
         try (BlobLocks.Held held = referenced.isEmpty() ? () -> { } : blobs.lockForReference(did, referenced)) {
-            tx.write(() -> {
+            tx.writeUnsynced(() -> {
                 last[0] = applyBatch(did, batch, applied);
+                return null;
             });
         } catch (XrpcException e) {
             states.evict(did);
@@ -125,7 +129,10 @@ final class RepoWriter implements AutoCloseable {
                 states.evict(did);
             }
         }
-        applied.forEach(a -> a.call().result().complete(a.result()));
+        acks.afterSync(() -> applied.forEach(a -> a.call().result().complete(a.result())), e -> {
+            XrpcException failure = XrpcException.internal(e);
+            applied.forEach(a -> a.call().result().completeExceptionally(failure));
+        });
     }
 
     /** Runs inside the transaction; returns the state after the last commit, or null when nothing was committed. */
@@ -253,5 +260,6 @@ final class RepoWriter implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        acks.close();
     }
 }

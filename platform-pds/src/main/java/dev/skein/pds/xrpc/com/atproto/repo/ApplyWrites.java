@@ -62,7 +62,7 @@ public final class ApplyWrites implements XrpcMethod {
     @Override
     public Mono<XrpcResponse> handle(XrpcRequest request) {
         return Mono.fromCallable(() -> start(request)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::fromFuture).map(ApplyWrites::output);
+                .flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(ApplyWrites::output);
     }
 
     private CompletableFuture<WriteResult> start(XrpcRequest request) {

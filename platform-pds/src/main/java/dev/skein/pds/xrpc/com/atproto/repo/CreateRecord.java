@@ -47,7 +47,7 @@ public final class CreateRecord implements XrpcMethod {
     @Override
     public Mono<XrpcResponse> handle(XrpcRequest request) {
         return Mono.fromCallable(() -> start(request)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::fromFuture).map(CreateRecord::output);
+                .flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(CreateRecord::output);
     }
 
     private CompletableFuture<WriteResult> start(XrpcRequest request) {

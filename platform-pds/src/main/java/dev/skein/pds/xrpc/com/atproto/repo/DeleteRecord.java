@@ -47,7 +47,7 @@ public final class DeleteRecord implements XrpcMethod {
     @Override
     public Mono<XrpcResponse> handle(XrpcRequest request) {
         return Mono.fromCallable(() -> start(request)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::fromFuture).map(DeleteRecord::output);
+                .flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(DeleteRecord::output);
     }
 
     private CompletableFuture<WriteResult> start(XrpcRequest request) {

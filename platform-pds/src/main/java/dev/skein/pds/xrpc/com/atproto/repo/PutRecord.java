@@ -53,7 +53,7 @@ public final class PutRecord implements XrpcMethod {
     @Override
     public Mono<XrpcResponse> handle(XrpcRequest request) {
         return Mono.fromCallable(() -> start(request)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(Mono::fromFuture).map(PutRecord::output);
+                .flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(PutRecord::output);
     }
 
     private CompletableFuture<WriteResult> start(XrpcRequest request) {
