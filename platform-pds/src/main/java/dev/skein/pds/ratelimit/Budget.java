@@ -63,8 +63,8 @@ final class Budget {
         long period = window.toNanos();
         long cycle = l.limiter() instanceof AtomicRateLimiter a ? a.getDetailedMetrics().getCycle()
                 : (now - l.startNanos()) / period;
-        long resetNanos = l.startNanos() + (cycle + 1) * period;
-        Instant reset = Instant.ofEpochSecond(Math.floorDiv(resetNanos, 1_000_000_000L), Math.floorMod(resetNanos, 1_000_000_000L));
-        return new RateLimitStatus(limit, remaining, reset, window);
+        long untilReset = l.startNanos() + (cycle + 1) * period - now;
+        // The window runs on the budget's clock; the reset is told in real time, which is what clients wait in.
+        return new RateLimitStatus(limit, remaining, Instant.now().plusNanos(Math.max(0, untilReset)), window);
     }
 }
