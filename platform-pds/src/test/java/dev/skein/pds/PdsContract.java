@@ -74,7 +74,7 @@ public abstract class PdsContract {
         registry.add("skein.pds.datasource.password", () -> db.get().password());
         registry.add("skein.pds.datasource.schema", () -> db.get().schema());
         // Spring keeps test contexts cached; small pools keep a whole run under PostgreSQL's 100 connections.
-        registry.add("skein.pds.datasource.max-pool-size", () -> "4");
+        registry.add("skein.pds.datasource.max-pool-size", () -> "6");
     }
 
     protected WebTestClient client() {
