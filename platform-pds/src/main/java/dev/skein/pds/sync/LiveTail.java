@@ -51,6 +51,8 @@ public final class LiveTail implements AutoCloseable {
     private volatile long published;
     private volatile boolean closed;
     private Thread thread;
+    /** Reads that failed in a row; touched only by the tail's thread. */
+    private int failures;
 
     public LiveTail(EventLog events) {
         this.events = events;
@@ -104,10 +106,18 @@ public final class LiveTail implements AutoCloseable {
                     committed.accumulateAndGet(events.lastSeq(), Math::max);
                 }
                 publishNew();
+                if (failures > 0) {
+                    log.info("the live feed reads the event log again, after {} failures", failures);
+                    failures = 0;
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.warn("the live feed could not read the event log; retrying: {}", e.toString());
+                if (failures++ == 0) {
+                    log.warn("the live feed cannot read the event log; retrying every {}: {}", POLL, e.toString());
+                } else {
+                    log.debug("the live feed still cannot read the event log: {}", e.toString());
+                }
                 sleepQuietly();
             }
         }
