@@ -45,6 +45,7 @@ public final class LiveTail implements AutoCloseable {
 
     private final EventLog events;
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Runnable> observers = new CopyOnWriteArrayList<>();
     private final AtomicLong committed = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -91,8 +92,14 @@ public final class LiveTail implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** How many consumers listen (observers not counted). */
     public int listenerCount() {
         return listeners.size();
+    }
+
+    /** Runs {@code observer} (cheap, non-blocking) after each batch of new events: for those who need no events. */
+    public void observe(Runnable observer) {
+        observers.add(observer);
     }
 
     private void run() {
@@ -146,6 +153,7 @@ public final class LiveTail implements AutoCloseable {
             for (Listener l : listeners) {
                 l.onEvents(page);
             }
+            observers.forEach(Runnable::run);
         }
     }
 
