@@ -27,6 +27,16 @@ import dev.skein.pds.identity.DidResolver;
 import dev.skein.pds.identity.HandleResolver;
 import dev.skein.pds.identity.HandleRules;
 import dev.skein.pds.identity.PlcClient;
+import dev.skein.pds.blob.BlobCollector;
+import dev.skein.pds.blob.BlobFiles;
+import dev.skein.pds.blob.BlobLocks;
+import dev.skein.pds.blob.BlobStore;
+import dev.skein.pds.blob.Blobs;
+import dev.skein.pds.ratelimit.PdsRateLimiter;
+import dev.skein.pds.repo.RecordPreparer;
+import dev.skein.pds.repo.RepoAccess;
+import dev.skein.pds.repo.RepoReader;
+import dev.skein.pds.repo.RepoService;
 import dev.skein.pds.repo.RepoStore;
 import dev.skein.pds.secrets.KeyEncryption;
 import dev.skein.pds.secrets.PasswordHasher;
@@ -40,7 +50,6 @@ import dev.skein.pds.sync.SyncConfiguration;
 import dev.skein.xrpc.SubscriptionSettings;
 import dev.skein.xrpc.XrpcDispatcher;
 import dev.skein.xrpc.XrpcMethod;
-import dev.skein.xrpc.XrpcRateLimiter;
 import dev.skein.xrpc.XrpcRegistry;
 import dev.skein.xrpc.XrpcSettings;
 import dev.skein.xrpc.XrpcSubscription;
@@ -56,6 +65,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.web.cors.CorsConfiguration;
@@ -260,16 +270,86 @@ public class PdsConfiguration {
                 secrets.plcRotationKey(), keys, endpoint, events, tx);
     }
 
+    /** The lexicons of {@link #LEXICON_INDEX}: what the dispatcher checks calls against and records are validated by. */
+    @Bean
+    LexiconCatalog pdsLexicons() {
+        return LexiconCatalog.fromResourceIndex(PdsConfiguration.class.getClassLoader(), LEXICON_INDEX);
+    }
+
+    /** Record keys and revs: seeded with the highest rev stored, so that revs keep increasing after a restart. */
+    @Bean
+    TidClock pdsTidClock(RepoStore repos) {
+        return TidClock.withRandomClockId(repos.latestRev());
+    }
+
+    @Bean
+    RecordPreparer recordPreparer(LexiconCatalog pdsLexicons, TidClock pdsTidClock) {
+        return new RecordPreparer(pdsLexicons, pdsTidClock);
+    }
+
+    @Bean
+    RepoAccess repoAccess(AccountStore accounts) {
+        return new RepoAccess(accounts);
+    }
+
+    @Bean
+    RepoReader repoReader(JdbcClient pdsJdbcClient) {
+        return new RepoReader(pdsJdbcClient);
+    }
+
+    @Bean(destroyMethod = "close")
+    RepoService repoService(RepoAccess access, RecordPreparer preparer, Transactions tx, RepoStore repos,
+                            JdbcClient pdsJdbcClient, PdsDatabase database, AccountStore accounts, SigningKeys keys,
+                            Sequencer sequencer, Blobs blobs, TidClock pdsTidClock, PdsProperties properties,
+                            ObjectProvider<Clock> clock) {
+        return new RepoService(access, preparer, tx, repos, pdsJdbcClient, new JdbcTemplate(database.dataSource()),
+                accounts, keys, sequencer, blobs, pdsTidClock, clock(clock), properties.repos());
+    }
+
+    @Bean
+    BlobStore blobStore(JdbcClient pdsJdbcClient) {
+        return new BlobStore(pdsJdbcClient);
+    }
+
+    @Bean
+    BlobFiles blobFiles(PdsProperties properties) {
+        return new BlobFiles(properties.blobDir());
+    }
+
+    @Bean
+    BlobLocks blobLocks() {
+        return new BlobLocks();
+    }
+
+    @Bean
+    Blobs blobs(BlobStore store, BlobFiles files, BlobLocks locks, Transactions tx, PdsProperties properties,
+                ObjectProvider<Clock> clock) {
+        return new Blobs(store, files, locks, tx, clock(clock), properties.blobUploadLimit());
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    BlobCollector blobCollector(BlobStore store, BlobFiles files, BlobLocks locks, Transactions tx,
+                                PdsProperties properties, ObjectProvider<Clock> clock) {
+        return new BlobCollector(store, files, locks, tx, clock(clock), properties.blobs().gcGrace(),
+                properties.blobs().gcInterval());
+    }
+
+    @Bean
+    PdsRateLimiter pdsRateLimiter(PdsProperties properties, ObjectProvider<Clock> clock) {
+        return new PdsRateLimiter(properties.rateLimits(), clock(clock));
+    }
+
     @Bean
     XrpcDispatcher pdsXrpcDispatcher(List<XrpcMethod> methods, ObjectProvider<XrpcSubscription> subscriptions,
-                                     PdsAuth auth, PdsProperties properties, ObjectProvider<BuildProperties> build) {
-        LexiconCatalog catalog = LexiconCatalog.fromResourceIndex(PdsConfiguration.class.getClassLoader(), LEXICON_INDEX);
+                                     PdsAuth auth, PdsProperties properties, ObjectProvider<BuildProperties> build,
+                                     LexiconCatalog pdsLexicons, PdsRateLimiter pdsRateLimiter) {
+        LexiconCatalog catalog = pdsLexicons;
         XrpcRegistry registry = new XrpcRegistry(catalog, methods, subscriptions.orderedStream().toList());
         String version = build.stream().map(BuildProperties::getVersion).findFirst()
                 .orElse(Optional.ofNullable(PdsConfiguration.class.getPackage().getImplementationVersion()).orElse("dev"));
         XrpcSettings settings = new XrpcSettings(version, XrpcSettings.DEFAULT_MAX_JSON_BYTES,
                 properties.blobUploadLimit(), properties.validateOutput(), SubscriptionSettings.DEFAULT);
-        return new XrpcDispatcher(registry, auth, XrpcRateLimiter.UNLIMITED, settings);
+        return new XrpcDispatcher(registry, auth, pdsRateLimiter, settings);
     }
 
     @Bean

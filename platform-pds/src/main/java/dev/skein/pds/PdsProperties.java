@@ -35,6 +35,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param crawlers relays to tell of this PDS ({@code com.atproto.sync.requestCrawl}) at start and when events
  *     appear after a quiet spell; their base URLs, e.g. {@code https://relay.example.com}
  * @param firehose the event stream's replay window, consumer buffers and crawl notifications
+ * @param repos how record writes are committed
+ * @param blobs where uploaded blobs are kept and when unreferenced ones are collected
+ * @param rateLimits per-IP and per-account request budgets
  */
 @ConfigurationProperties("skein.pds")
 public record PdsProperties(
@@ -50,7 +53,10 @@ public record PdsProperties(
         @DefaultValue("15") int passwordHashCost,
         @DefaultValue("false") boolean validateOutput,
         List<URI> crawlers,
-        @DefaultValue Firehose firehose) {
+        @DefaultValue Firehose firehose,
+        @DefaultValue Repos repos,
+        @DefaultValue Blobs blobs,
+        @DefaultValue RateLimits rateLimits) {
 
     public static final int MIN_PASSWORD_HASH_COST = 14;
     public static final int MAX_PASSWORD_HASH_COST = 20;
@@ -76,6 +82,9 @@ public record PdsProperties(
         Objects.requireNonNull(dataDir, "skein.pds.data-dir");
         Objects.requireNonNull(datasource, "skein.pds.datasource");
         Objects.requireNonNull(sessions, "skein.pds.sessions");
+        Objects.requireNonNull(repos, "skein.pds.repos");
+        Objects.requireNonNull(blobs, "skein.pds.blobs");
+        Objects.requireNonNull(rateLimits, "skein.pds.rate-limits");
         if (blobUploadLimit < 1) {
             throw new IllegalArgumentException("skein.pds.blob-upload-limit must be positive: " + blobUploadLimit);
         }
@@ -101,12 +110,18 @@ public record PdsProperties(
     /** The defaults, with data under {@code dataDir} and the given PLC directory. */
     public static PdsProperties defaults(Path dataDir, URI plcUrl) {
         return new PdsProperties("localhost", null, List.of(".test"), plcUrl, dataDir, Datasource.EMBEDDED,
-                Sessions.DEFAULT, 5L * 1024 * 1024, false, 15, false, List.of(), Firehose.DEFAULT);
+                Sessions.DEFAULT, 5L * 1024 * 1024, false, 15, false, List.of(), Firehose.DEFAULT, Repos.DEFAULT,
+                Blobs.DEFAULT, RateLimits.DEFAULT);
     }
 
     /** The PDS's own DID, {@code did:web:<hostname>}: the audience of its session tokens and of service JWTs to it. */
     public String serviceDid() {
         return "did:web:" + hostname;
+    }
+
+    /** Where blobs are stored: {@code skein.pds.blobs.dir}, or {@code blobs} in the data directory. */
+    public Path blobDir() {
+        return blobs.dir() != null ? blobs.dir() : dataDir.resolve("blobs");
     }
 
     /** The configured public URL, if any (see {@link #publicUrl()}). */
@@ -182,7 +197,7 @@ public record PdsProperties(
 
     public PdsProperties withDatasource(Datasource d) {
         return new PdsProperties(hostname, publicUrl, handleDomains, plcUrl, dataDir, d, sessions, blobUploadLimit,
-                inviteRequired, passwordHashCost, validateOutput, crawlers, firehose);
+                inviteRequired, passwordHashCost, validateOutput, crawlers, firehose, repos, blobs, rateLimits);
     }
 
     /**
@@ -216,6 +231,85 @@ public record PdsProperties(
             }
             if (consumerBuffer < 1) {
                 throw new IllegalArgumentException("skein.pds.firehose.consumer-buffer must be at least 1: " + consumerBuffer);
+            }
+        }
+    }
+
+    /**
+     * How record writes are committed. Writes to one repository queue up and are applied in order by one
+     * writer at a time; the writer takes everything queued (up to {@code maxBatch} calls), makes each call its
+     * own signed commit and {@code #commit} event, and stores the lot in one transaction, so that one disk
+     * flush acknowledges them all (group commit). Repositories are written in parallel by
+     * {@code writerThreads} writers.
+     *
+     * @param writerThreads how many repositories are written at once
+     * @param maxBatch most calls one transaction commits
+     * @param cachedRepos how many repositories keep their tree and signing key in memory between writes
+     */
+    public record Repos(
+            @DefaultValue("4") int writerThreads,
+            @DefaultValue("64") int maxBatch,
+            @DefaultValue("1000") int cachedRepos) {
+
+        public static final Repos DEFAULT = new Repos(4, 64, 1000);
+
+        public Repos {
+            if (writerThreads < 1 || maxBatch < 1 || cachedRepos < 1) {
+                throw new IllegalArgumentException("skein.pds.repos settings must be positive");
+            }
+        }
+    }
+
+    /**
+     * Blob storage: files on disk in both database modes.
+     *
+     * @param dir where blob files go; empty for {@code blobs} in the data directory
+     * @param gcGrace how long an uploaded blob that no record references is kept (the spec suggests hours;
+     *     a client uploads first and writes the record that references it after)
+     * @param gcInterval how often unreferenced blobs older than {@code gcGrace} are deleted
+     */
+    public record Blobs(
+            Path dir,
+            @DefaultValue("1h") Duration gcGrace,
+            @DefaultValue("10m") Duration gcInterval) {
+
+        public static final Blobs DEFAULT = new Blobs(null, Duration.ofHours(1), Duration.ofMinutes(10));
+
+        public Blobs {
+            if (gcGrace == null || gcGrace.isNegative() || gcInterval == null || gcInterval.isNegative() || gcInterval.isZero()) {
+                throw new IllegalArgumentException("skein.pds.blobs.gc-grace must not be negative and gc-interval must be positive");
+            }
+        }
+    }
+
+    /**
+     * Request budgets, as the reference PDS counts them: every call from one IP address draws on
+     * {@code perIp} per {@code perIpWindow}; record writes of an account cost points (3 a create, 2 an update,
+     * 1 a delete) from an hourly and a daily budget. Over budget is 429 {@code RateLimitExceeded}.
+     *
+     * @param enabled whether any limit applies
+     * @param perIp calls one IP address may make per window
+     * @param perIpWindow the window of {@code perIp}
+     * @param writePointsPerHour write points one account may spend per hour
+     * @param writePointsPerDay write points one account may spend per day
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("3000") int perIp,
+            @DefaultValue("5m") Duration perIpWindow,
+            @DefaultValue("5000") int writePointsPerHour,
+            @DefaultValue("35000") int writePointsPerDay) {
+
+        public static final RateLimits DEFAULT = new RateLimits(true, 3000, Duration.ofMinutes(5), 5000, 35000);
+        /** No limits, for load tests and trusted private networks. */
+        public static final RateLimits NONE = new RateLimits(false, 3000, Duration.ofMinutes(5), 5000, 35000);
+
+        public RateLimits {
+            if (perIp < 1 || writePointsPerHour < 1 || writePointsPerDay < 1) {
+                throw new IllegalArgumentException("skein.pds.rate-limits budgets must be positive");
+            }
+            if (perIpWindow == null || perIpWindow.isNegative() || perIpWindow.isZero()) {
+                throw new IllegalArgumentException("skein.pds.rate-limits.per-ip-window must be positive");
             }
         }
     }

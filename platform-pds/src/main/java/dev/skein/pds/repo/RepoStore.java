@@ -32,6 +32,12 @@ public final class RepoStore {
                 .query((rs, n) -> new RepoRoot(Cid.parse(rs.getString(1)), Tid.parse(rs.getString(2)))).optional();
     }
 
+    /** The highest rev of any repository here, to seed the rev clock so that revs increase across restarts. */
+    public Optional<Tid> latestRev() {
+        return jdbc.sql("SELECT MAX(rev) FROM repo_root").query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .single().map(Tid::parse);
+    }
+
     /** Locks the account's root until the transaction ends: commits to one repository serialise. */
     public Optional<RepoRoot> lockRoot(Did did) {
         return jdbc.sql("SELECT commit_cid, rev FROM repo_root WHERE did = ? FOR UPDATE").param(did.value())
@@ -87,8 +93,9 @@ public final class RepoStore {
         return jdbc.sql("SELECT COUNT(*) FROM record WHERE did = ?").param(did.value()).query(Long.class).single();
     }
 
-    /** Deletes the repository: records, blocks and root. */
+    /** Deletes the repository: records, their blob links, blocks and root. */
     public void delete(Did did) {
+        jdbc.sql("DELETE FROM record_blob WHERE did = ?").param(did.value()).update();
         jdbc.sql("DELETE FROM record WHERE did = ?").param(did.value()).update();
         jdbc.sql("DELETE FROM repo_block WHERE did = ?").param(did.value()).update();
         jdbc.sql("DELETE FROM repo_root WHERE did = ?").param(did.value()).update();

@@ -50,7 +50,9 @@ public record PdsDatabase(HikariDataSource dataSource, SqlVendor vendor, String 
     /**
      * The embedded database's URL: a file in {@code dataDir}, with {@code WRITE_DELAY=0} so that a commit is
      * written to the file before it returns (see {@link SqlVendor#H2} for what that does and does not mean), and
-     * a lock wait of 10 s rather than 1 s, since every event-sequencing transaction takes the same row lock.
+     * a lock wait of 10 s rather than 1 s, since every event-sequencing transaction takes the same row lock,
+     * and a statement cache of 64 per connection rather than 8, since a repository write runs a dozen
+     * different statements and H2 would otherwise parse them again every time.
      */
     static String embeddedUrl(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -60,7 +62,7 @@ public record PdsDatabase(HikariDataSource dataSource, SqlVendor vendor, String 
             throw new UncheckedIOException("cannot create the PDS data directory " + dir
                     + " (set skein.pds.data-dir to a writable folder)", e);
         }
-        return "jdbc:h2:file:" + dir.resolve(H2_FILE) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + dir.resolve(H2_FILE) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     }
 
     /** Brings the schema up to date (creating the PostgreSQL schema if need be). */

@@ -38,6 +38,24 @@ public final class Transactions {
         });
     }
 
+    /**
+     * Runs {@code work} in a transaction and commits it, without making the commit durable: for callers that
+     * acknowledge only after a later {@link #syncCommitted()}, so that one disk flush covers many commits.
+     */
+    public <T> T writeUnsynced(Supplier<T> work) {
+        return write.execute(status -> work.get());
+    }
+
+    /** Makes every transaction committed so far durable ({@link SqlVendor#syncCommitted}). */
+    public void syncCommitted() {
+        vendor.syncCommitted(jdbc);
+    }
+
+    /** Whether commits are durable only after {@link #syncCommitted()} (H2), not when they return (PostgreSQL). */
+    public boolean needsSync() {
+        return vendor == SqlVendor.H2;
+    }
+
     /** Runs {@code work} in a read-only transaction, so that what it reads is consistent. */
     public <T> T read(Supplier<T> work) {
         return read.execute(status -> work.get());

@@ -112,9 +112,14 @@ class OutboxTest {
         List<Long> fast = new CopyOnWriteArrayList<>();
         stream.frames(null).map(OutboxTest::seq).subscribe(fast::add);
         assertThat(eventually(() -> feed.listenerCount() == 2)).isTrue();
-        write(200);
-        assertThat(sequencer.awaitIdle(10_000)).isTrue();
-        assertThat(eventually(() -> fast.size() == 200)).isTrue();
+        // Ten events at a time, each batch read by the fast consumer before the next: its buffer (32) never
+        // holds more than one batch, whatever batches the sequencer makes, while the slow one's fills up.
+        for (int written = 10; written <= 200; written += 10) {
+            write(10);
+            assertThat(sequencer.awaitIdle(10_000)).isTrue();
+            int expected = written;
+            assertThat(eventually(() -> fast.size() == expected)).as("fast consumer has %d events", expected).isTrue();
+        }
         assertThat(fast).isEqualTo(LongStream.rangeClosed(1, 200).boxed().toList());
         assertThat(eventually(() -> feed.listenerCount() == 1)).as("the slow consumer is let go").isTrue();
         slow.request(Long.MAX_VALUE);
