@@ -63,6 +63,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,7 +89,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PdsProperties.class)
-@ComponentScan(basePackages = "dev.skein.pds.xrpc")
+// One class per XRPC method, named after the method, so names repeat across namespaces (repo.getRecord and
+// sync.getRecord): beans are named by their fully qualified class.
+@ComponentScan(basePackages = "dev.skein.pds.xrpc", nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @Import(SyncConfiguration.class)
 public class PdsConfiguration {
     /** The lexicons packaged from the checkout's {@code lexicons/} folder. */

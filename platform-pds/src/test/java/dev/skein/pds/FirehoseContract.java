@@ -78,6 +78,8 @@ public abstract class FirehoseContract extends SyncContract {
             RepoWrites.Written one = post(bob, "one");
             RepoWrites.Written two = post(bob, "two");
             assertThat(eventually(() -> c.frames.size() >= 2)).isTrue();
+            // A consumer without cursor starts after the last committed seq: "before" never reaches it,
+            // even when the live tail publishes it only after the consumer came.
             assertThat(c.seqs()).isEqualTo(storedSeqsAfter(from));
             assertThat(((CommitEvent) c.frames.get(0)).commit()).isEqualTo(one.commit());
             assertThat(((CommitEvent) c.frames.get(1)).commit()).isEqualTo(two.commit());

@@ -73,6 +73,8 @@ public abstract class PdsContract {
         registry.add("skein.pds.datasource.username", () -> db.get().username());
         registry.add("skein.pds.datasource.password", () -> db.get().password());
         registry.add("skein.pds.datasource.schema", () -> db.get().schema());
+        // Spring keeps test contexts cached; small pools keep a whole run under PostgreSQL's 100 connections.
+        registry.add("skein.pds.datasource.max-pool-size", () -> "4");
     }
 
     protected WebTestClient client() {

@@ -10,7 +10,7 @@ import dev.skein.xrpc.XrpcResponse;
 import org.springframework.stereotype.Component;
 
 /** {@code com.atproto.admin.deleteAccount}: the administrator deletes an account. */
-@Component("adminDeleteAccount")
+@Component
 public final class DeleteAccount implements BlockingXrpcMethod {
     public static final Nsid NSID = Nsid.parse("com.atproto.admin.deleteAccount");
 
