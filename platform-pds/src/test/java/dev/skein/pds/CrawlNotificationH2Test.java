@@ -58,9 +58,9 @@ class CrawlNotificationH2Test extends SyncContract {
         assertThat(requests.getFirst()).isEqualTo("{\"hostname\":\"localhost:" + port + "\"}");
         int before = requests.size();
         Session s = createAccount();
-        writes.post(s.did(), "within the interval");
+        post(s, "within the interval");
         clock.advance(Duration.ofMinutes(21));
-        writes.post(s.did(), "after the interval");
+        post(s, "after the interval");
         assertThat(eventually(() -> requests.size() == before + 1)).as("asked again once").isTrue();
     }
 }

@@ -40,7 +40,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Crash safety: the PDS, in a process of its own on the embedded database, is killed with SIGKILL in the middle
- * of a write load and started again on the same data. Every write it acknowledged is there, every repository
+ * of a write load ({@code com.atproto.repo.createRecord} from several clients) and started again on the same data. Every write it acknowledged is there, every repository
  * verifies (signed commit with the key in the DID document, well-formed MST, every record present), and a
  * firehose consumer that resumes from the last seq it saw gets the rest without a gap or a repeat.
  */
@@ -55,13 +55,14 @@ class PdsKillTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A write the PDS answered with success. */
-    record Ack(Did did, String path, Cid cid, Cid commit) {}
+    record Ack(Did did, RepoWrites.Written write) {}
 
     @Test
     void acknowledgedWritesSurviveAKillAndTheFirehoseResumesWithoutGapOrRepeat() throws Exception {
         int port = freePort();
         Process pds = start(port);
-        List<Did> accounts = new ArrayList<>();
+        RepoWrites writes = new RepoWrites(URI.create("http://127.0.0.1:" + port));
+        List<RepoWrites.Writer> accounts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             accounts.add(createAccount(port, i));
         }
@@ -71,12 +72,12 @@ class PdsKillTest {
         AtomicInteger failures = new AtomicInteger();
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
-            Did did = accounts.get(w % accounts.size());
+            RepoWrites.Writer account = accounts.get(w % accounts.size());
             int writer = w;
             writers.add(Thread.ofPlatform().start(() -> {
                 for (int i = 0; !stop.get(); i++) {
                     try {
-                        acked.add(writePost(port, did, "writer " + writer + " post " + i));
+                        acked.add(new Ack(Did.parse(account.did()), writes.post(account, "writer " + writer + " post " + i)));
                     } catch (IOException | RuntimeException e) {
                         failures.incrementAndGet();
                         return;
@@ -100,21 +101,22 @@ class PdsKillTest {
 
         Process again = start(port);
         try {
-            for (Did did : accounts) {
+            for (RepoWrites.Writer account : accounts) {
+                Did did = Did.parse(account.did());
                 Repository repo = verifiedRepo(port, did);
                 for (Ack a : acked) {
                     if (a.did().equals(did)) {
-                        assertThat(repo.recordCid(a.path())).as("acknowledged %s", a.path()).contains(a.cid());
+                        assertThat(repo.recordCid(a.write().path())).as("acknowledged %s", a.write().path()).contains(a.write().cid());
                     }
                 }
             }
             List<Ack> after = new ArrayList<>();
-            for (Did did : accounts) {
-                after.add(writePost(port, did, "after the restart"));
+            for (RepoWrites.Writer account : accounts) {
+                after.add(new Ack(Did.parse(account.did()), writes.post(account, "after the restart")));
             }
             long resumeFrom = seenBefore.isEmpty() ? 0 : seenBefore.getLast();
             try (FirehoseClient resumed = FirehoseClient.from(port, resumeFrom)) {
-                Set<Cid> wanted = new HashSet<>(after.stream().map(Ack::commit).toList());
+                Set<Cid> wanted = new HashSet<>(after.stream().map(a -> a.write().commit()).toList());
                 assertThat(eventually(() -> commits(resumed).stream().map(CommitEvent::commit).toList().containsAll(wanted)))
                         .as("the resumed consumer reaches the new writes").isTrue();
                 List<Long> all = new ArrayList<>(seenBefore);
@@ -125,10 +127,10 @@ class PdsKillTest {
             }
             Set<Cid> streamed = new HashSet<>(commitsSeen.stream().map(CommitEvent::commit).toList());
             for (Ack a : acked) {
-                assertThat(streamed).as("the commit of acknowledged %s was on the firehose", a.path()).contains(a.commit());
+                assertThat(streamed).as("the commit of acknowledged %s was on the firehose", a.write().path()).contains(a.write().commit());
             }
-            for (Did did : accounts) {
-                verifiedRepo(port, did);
+            for (RepoWrites.Writer account : accounts) {
+                verifiedRepo(port, Did.parse(account.did()));
             }
         } finally {
             again.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -155,16 +157,10 @@ class PdsKillTest {
         return repo;
     }
 
-    private Did createAccount(int port, int i) throws IOException, InterruptedException {
+    private RepoWrites.Writer createAccount(int port, int i) throws IOException, InterruptedException {
         String body = "{\"handle\":\"crash" + i + ".test\",\"email\":\"crash" + i + "@mail.example.com\",\"password\":\"hunter22\"}";
         JsonNode out = post(port, "com.atproto.server.createAccount", body);
-        return Did.parse(out.path("did").asString());
-    }
-
-    private Ack writePost(int port, Did did, String text) throws IOException, InterruptedException {
-        JsonNode out = post(port, PdsProcessMain.WRITE_POST.value(), "{\"did\":\"" + did + "\",\"text\":\"" + text + "\"}");
-        return new Ack(did, out.path("path").asString(), Cid.parse(out.path("cid").asString()),
-                Cid.parse(out.path("commit").asString()));
+        return new RepoWrites.Writer(out.path("did").asString(), out.path("accessJwt").asString());
     }
 
     private JsonNode post(int port, String nsid, String json) throws IOException, InterruptedException {

@@ -3,7 +3,6 @@ package dev.skein.pds;
 import static dev.skein.pds.FirehoseClient.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skein.core.repo.RepoCommit;
 import dev.skein.pds.sync.Firehose;
 import dev.skein.testsupport.NodeInterop;
 import dev.skein.testsupport.RequiresNode;
@@ -75,15 +74,15 @@ class PdsSyncNodeInteropTest extends SyncContract {
         Session s = createAccount();
         Map<String, String> records = new TreeMap<>();
         for (int i = 0; i < 30; i++) {
-            RepoCommit c = writes.post(s.did(), "verified " + i);
-            records.put(c.ops().getFirst().path(), c.ops().getFirst().cid().toString());
+            RepoWrites.Written c = post(s, "verified " + i);
+            records.put(c.path(), c.cid().toString());
         }
-        RepoCommit big = writes.bulk(s.did(), 100_000);
-        records.put(big.ops().getFirst().path(), big.ops().getFirst().cid().toString());
+        RepoWrites.Written big = bulk(s, 100_000);
+        records.put(big.path(), big.cid().toString());
 
         JsonNode repo = run(request("repo").put("did", s.did().value()));
-        assertThat(repo.path("commit").asString()).isEqualTo(big.cid().toString());
-        assertThat(repo.path("rev").asString()).isEqualTo(big.commit().rev().value());
+        assertThat(repo.path("commit").asString()).isEqualTo(big.commit().toString());
+        assertThat(repo.path("rev").asString()).isEqualTo(big.rev().value());
         Map<String, String> verified = new TreeMap<>();
         repo.path("creates").forEach(c -> verified.put(c.path("path").asString(), c.path("cid").asString()));
         assertThat(verified).isEqualTo(records);
@@ -109,12 +108,12 @@ class PdsSyncNodeInteropTest extends SyncContract {
         Session b = createAccount();
         List<String> commits = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            commits.add(writes.post(i % 2 == 0 ? a.did() : b.did(), "replayed " + i).cid().toString());
+            commits.add(post(i % 2 == 0 ? a : b, "replayed " + i).commit().toString());
         }
-        commits.add(writes.bulk(a.did(), 100_000).cid().toString());
+        commits.add(bulk(a, 100_000).commit().toString());
         long middle = lastSeq();
         for (int i = 0; i < 5; i++) {
-            commits.add(writes.post(b.did(), "after the middle " + i).cid().toString());
+            commits.add(post(b, "after the middle " + i).commit().toString());
         }
 
         JsonNode replay = run(firehoseRequest(start, commits.size()));
@@ -129,8 +128,8 @@ class PdsSyncNodeInteropTest extends SyncContract {
         assertThat(eventually(() -> firehose.liveConsumers() > listening)).as("the Firehose connected").isTrue();
         List<String> liveCommits = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            liveCommits.add((i == 6 ? writes.bulk(b.did(), 80_000) : writes.post(i % 2 == 0 ? a.did() : b.did(), "live " + i))
-                    .cid().toString());
+            liveCommits.add((i == 6 ? bulk(b, 80_000) : post(i % 2 == 0 ? a : b, "live " + i))
+                    .commit().toString());
         }
         assertThat(createdCommits(live.get())).as("live: every commit once, in order").isEqualTo(liveCommits);
     }

@@ -1,77 +1,80 @@
 package dev.skein.pds;
 
-import dev.skein.core.data.BytesValue;
-import dev.skein.core.data.MapValue;
-import dev.skein.core.repo.RepoCommit;
-import dev.skein.core.repo.RepoWrite;
-import dev.skein.core.repo.Repository;
-import dev.skein.core.syntax.Datetime;
-import dev.skein.core.syntax.Did;
-import dev.skein.core.syntax.Nsid;
-import dev.skein.core.syntax.RecordKey;
-import dev.skein.core.syntax.TidClock;
-import dev.skein.pds.account.SigningKeys;
-import dev.skein.pds.repo.RepoRoot;
-import dev.skein.pds.repo.RepoStore;
-import dev.skein.pds.sequencer.Sequencer;
-import dev.skein.pds.store.Transactions;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
+import dev.skein.core.cid.Cid;
+import dev.skein.core.syntax.Tid;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Random;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Commits to an account's repository through the PDS's storage, the way its write path does (lock the root,
- * apply the writes signed with the account's key, save the commit, sequence its {@code #commit}, all in one
- * durable transaction): the sync tests' source of commits until the repo write methods exist.
+ * Record writes for the sync tests, through the PDS's own {@code com.atproto.repo.createRecord} as a client
+ * makes them: each call is one commit, answered once it is durable.
  */
 public final class RepoWrites {
-    public static final Nsid POST = Nsid.parse("app.bsky.feed.post");
-    public static final Nsid BULK = Nsid.parse("dev.skein.test.bulk");
+    public static final String POST = "app.bsky.feed.post";
+    /** A collection no lexicon describes: its records are stored unvalidated, so they can be large. */
+    public static final String BULK = "dev.skein.test.bulk";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Transactions tx;
-    private final RepoStore repos;
-    private final SigningKeys keys;
-    private final Sequencer sequencer;
-    private final Clock clock;
-    private final TidClock revs = TidClock.withRandomClockId(Optional.empty());
+    /**
+     * A write the PDS acknowledged.
+     *
+     * @param path the record's repo path, {@code <collection>/<rkey>}
+     * @param cid the record's CID
+     * @param commit the CID of the commit that wrote it
+     * @param rev that commit's rev
+     */
+    public record Written(String path, Cid cid, Cid commit, Tid rev) {}
 
-    public RepoWrites(Transactions tx, RepoStore repos, SigningKeys keys, Sequencer sequencer, Clock clock) {
-        this.tx = tx;
-        this.repos = repos;
-        this.keys = keys;
-        this.sequencer = sequencer;
-        this.clock = clock;
+    /** The credentials a write is made with. */
+    public record Writer(String did, String accessJwt) {}
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** @param base the PDS, e.g. {@code http://127.0.0.1:2583} */
+    public RepoWrites(URI base) {
+        this.base = base;
     }
 
-    /** Applies {@code writes} as one commit; returns it once it is durable. */
-    public RepoCommit commit(Did did, List<RepoWrite> writes) {
-        return tx.write(() -> {
-            RepoRoot root = repos.lockRoot(did).orElseThrow(() -> new IllegalStateException("no repository for " + did));
-            Repository repo = Repository.load(repos.blocks(did), root.commit());
-            RepoCommit commit = repo.apply(writes, revs.nextAfter(root.rev()), keys.load(did));
-            repos.saveCommit(commit, clock.instant());
-            Datetime time = Datetime.of(clock.instant());
-            sequencer.append(did, seq -> commit.toEvent(seq, time));
-            return commit;
-        });
-    }
-
-    /** A new post with a TID record key. */
-    public RepoCommit post(Did did, String text) {
-        return commit(did, List.of(new RepoWrite.Create(POST, RecordKey.of(revs.next()), post(text))));
+    /** A new {@code app.bsky.feed.post}. */
+    public Written post(Writer w, String text) throws IOException, InterruptedException {
+        ObjectNode record = JSON.createObjectNode().put("text", text).put("createdAt", "2026-05-01T00:00:00.000Z");
+        return create(w, POST, record);
     }
 
     /** A new record carrying {@code bytes} random-looking bytes (for frames past 64 KiB). */
-    public RepoCommit bulk(Did did, int bytes) {
+    public Written bulk(Writer w, int bytes) throws IOException, InterruptedException {
         byte[] data = new byte[bytes];
         new Random(bytes).nextBytes(data);
-        MapValue record = MapValue.builder().put("$type", BULK.value()).put("data", new BytesValue(data)).build();
-        return commit(did, List.of(new RepoWrite.Create(BULK, RecordKey.of(revs.next()), record)));
+        ObjectNode record = JSON.createObjectNode().put("$type", BULK);
+        record.putObject("data").put("$bytes", Base64.getEncoder().withoutPadding().encodeToString(data));
+        return create(w, BULK, record);
     }
 
-    public static MapValue post(String text) {
-        return MapValue.builder().put("$type", POST.value()).put("text", text)
-                .put("createdAt", "2026-05-01T00:00:00.000Z").build();
+    private Written create(Writer w, String collection, ObjectNode record) throws IOException, InterruptedException {
+        ObjectNode input = JSON.createObjectNode().put("repo", w.did()).put("collection", collection);
+        input.set("record", record);
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(base.resolve("/xrpc/com.atproto.repo.createRecord"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + w.accessJwt())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(input), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) {
+            throw new IllegalStateException("createRecord answered " + res.statusCode() + ": " + res.body());
+        }
+        JsonNode out = JSON.readTree(res.body());
+        String uri = out.path("uri").asString();
+        String path = uri.substring(uri.indexOf('/', "at://".length()) + 1);
+        return new Written(path, Cid.parse(out.path("cid").asString()), Cid.parse(out.path("commit").path("cid").asString()),
+                Tid.parse(out.path("commit").path("rev").asString()));
     }
 }

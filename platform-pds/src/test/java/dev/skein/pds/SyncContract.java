@@ -1,29 +1,56 @@
 package dev.skein.pds;
 
-import dev.skein.pds.account.SigningKeys;
-import dev.skein.pds.repo.RepoStore;
-import dev.skein.pds.sequencer.Sequencer;
-import dev.skein.pds.store.Transactions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-/** What the sync tests add to {@link PdsContract}: commits made through the PDS's storage ({@link RepoWrites}). */
+/**
+ * What the sync tests add to {@link PdsContract}: record writes through {@code com.atproto.repo.createRecord}
+ * ({@link RepoWrites}), with rate limits off (the test clock never moves a window on).
+ */
 public abstract class SyncContract extends PdsContract {
-    @Autowired
-    private Transactions tx;
-    @Autowired
-    private RepoStore repoStore;
-    @Autowired
-    private SigningKeys signingKeys;
-    @Autowired
-    private Sequencer sequencer;
+    private RepoWrites repoWrites;
 
-    protected RepoWrites writes;
+    @DynamicPropertySource
+    static void syncSettings(DynamicPropertyRegistry registry) {
+        registry.add("skein.pds.rate-limits.enabled", () -> "false");
+    }
 
     @BeforeEach
     void repoWrites() {
-        writes = new RepoWrites(tx, repoStore, signingKeys, sequencer, clock);
+        repoWrites = new RepoWrites(URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** A new post in the account's repository, once durable. */
+    protected RepoWrites.Written post(Session s, String text) {
+        try {
+            return repoWrites.post(writer(s), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new record of {@code bytes} bytes of data. */
+    protected RepoWrites.Written bulk(Session s, int bytes) {
+        try {
+            return repoWrites.bulk(writer(s), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RepoWrites.Writer writer(Session s) {
+        return new RepoWrites.Writer(s.did().value(), s.accessJwt());
     }
 
     /** The last seq handed out so far. */

@@ -13,7 +13,6 @@ import dev.skein.core.crypto.Multikey;
 import dev.skein.core.crypto.PublicKey;
 import dev.skein.core.mst.Mst;
 import dev.skein.core.repo.Commit;
-import dev.skein.core.repo.RepoCommit;
 import dev.skein.core.repo.Repository;
 import dev.skein.core.syntax.Did;
 import dev.skein.pds.repo.RepoStore;
@@ -87,57 +86,57 @@ public abstract class SyncReadsContract extends SyncContract {
     @Test
     void getRepoStreamsTheWholeRepositoryInStreamableOrderAndItVerifies() throws IOException {
         Session s = createAccount();
-        List<RepoCommit> commits = new ArrayList<>();
+        List<RepoWrites.Written> commits = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            commits.add(writes.post(s.did(), "post number " + i + " ".repeat(i)));
+            commits.add(post(s, "post number " + i + " ".repeat(i)));
         }
-        commits.add(writes.bulk(s.did(), 150_000));
-        RepoCommit head = commits.getLast();
+        commits.add(bulk(s, 150_000));
+        RepoWrites.Written head = commits.getLast();
 
         byte[] car = car("com.atproto.sync.getRepo?did=" + s.did());
         assertThat(car.length).as("more than one streamed chunk").isGreaterThan(2 * 64 * 1024);
         CarContents contents = read(car);
-        assertThat(contents.roots()).containsExactly(head.cid());
+        assertThat(contents.roots()).containsExactly(head.commit());
         Repository repo = Repository.load(new MemoryBlockStore(contents.blocks()), contents.root());
         assertThat(repo.commit().verify(keyOf(s.did()))).as("signed with the key in the DID document").isTrue();
         assertThat(repo.commit().did()).isEqualTo(s.did());
-        assertThat(repo.rev()).isEqualTo(head.commit().rev());
+        assertThat(repo.rev()).isEqualTo(head.rev());
         repo.tree().verify();
         assertThat(repo.tree().size()).isEqualTo(commits.size());
-        for (RepoCommit c : commits) {
-            String path = c.ops().getFirst().path();
-            assertThat(repo.recordCid(path)).contains(c.ops().getFirst().cid());
+        for (RepoWrites.Written c : commits) {
+            String path = c.path();
+            assertThat(repo.recordCid(path)).contains(c.cid());
             assertThat(repo.record(path)).isPresent();
         }
 
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        Repository.load(repoStore.blocks(s.did()), head.cid()).exportCar(expected);
+        Repository.load(repoStore.blocks(s.did()), head.commit()).exportCar(expected);
         assertThat(car).as("the streamable order: commit, then the MST pre-order with records in place")
                 .isEqualTo(expected.toByteArray());
         List<Cid> order = blockOrder(car);
-        assertThat(order.getFirst()).isEqualTo(head.cid());
-        assertThat(order.get(1)).isEqualTo(head.commit().data());
+        assertThat(order.getFirst()).isEqualTo(head.commit());
+        assertThat(order.get(1)).isEqualTo(repo.commit().data());
         assertThat(new HashSet<>(order)).hasSameSizeAs(order);
     }
 
     @Test
     void getRepoSinceARevisionHasOnlyTheBlocksAddedAfterIt() {
         Session s = createAccount();
-        RepoCommit a = writes.post(s.did(), "a");
-        RepoCommit b = writes.post(s.did(), "b");
-        RepoCommit c = writes.post(s.did(), "c");
+        RepoWrites.Written a = post(s, "a");
+        RepoWrites.Written b = post(s, "b");
+        RepoWrites.Written c = post(s, "c");
 
-        CarContents diff = read(car("com.atproto.sync.getRepo?did=" + s.did() + "&since=" + a.commit().rev()));
-        assertThat(diff.roots()).containsExactly(c.cid());
+        CarContents diff = read(car("com.atproto.sync.getRepo?did=" + s.did() + "&since=" + a.rev()));
+        assertThat(diff.roots()).containsExactly(c.commit());
         Set<String> stored = new HashSet<>(pdsJdbcClient.sql("SELECT cid FROM repo_block WHERE did = ? AND rev > ?")
-                .param(s.did().value()).param(a.commit().rev().value()).query(String.class).list());
+                .param(s.did().value()).param(a.rev().value()).query(String.class).list());
         assertThat(diff.blocks().keySet().stream().map(Cid::toString).toList()).containsExactlyInAnyOrderElementsOf(stored);
-        assertThat(diff.blocks()).containsKeys(b.cid(), c.cid(), b.ops().getFirst().cid(), c.ops().getFirst().cid());
-        assertThat(diff.blocks()).doesNotContainKeys(a.cid(), a.ops().getFirst().cid());
-        assertThat(Commit.fromBytes(diff.get(c.cid())).verify(keyOf(s.did()))).isTrue();
+        assertThat(diff.blocks()).containsKeys(b.commit(), c.commit(), b.cid(), c.cid());
+        assertThat(diff.blocks()).doesNotContainKeys(a.commit(), a.cid());
+        assertThat(Commit.fromBytes(diff.get(c.commit())).verify(keyOf(s.did()))).isTrue();
 
-        CarContents none = read(car("com.atproto.sync.getRepo?did=" + s.did() + "&since=" + c.commit().rev()));
-        assertThat(none.roots()).containsExactly(c.cid());
+        CarContents none = read(car("com.atproto.sync.getRepo?did=" + s.did() + "&since=" + c.rev()));
+        assertThat(none.roots()).containsExactly(c.commit());
         assertThat(none.blocks()).isEmpty();
         error(anon("com.atproto.sync.getRepo?did=" + s.did() + "&since=notatid"), 400, "InvalidRequest");
     }
@@ -145,29 +144,29 @@ public abstract class SyncReadsContract extends SyncContract {
     @Test
     void getLatestCommitNamesTheCurrentCommit() {
         Session s = createAccount();
-        RepoCommit c = writes.post(s.did(), "latest");
+        RepoWrites.Written c = post(s, "latest");
         JsonNode latest = json(anon("com.atproto.sync.getLatestCommit?did=" + s.did()).expectStatus().isOk());
-        assertThat(latest.path("cid").asString()).isEqualTo(c.cid().toString());
-        assertThat(latest.path("rev").asString()).isEqualTo(c.commit().rev().value());
+        assertThat(latest.path("cid").asString()).isEqualTo(c.commit().toString());
+        assertThat(latest.path("rev").asString()).isEqualTo(c.rev().value());
     }
 
     @Test
     void getRecordProvesPresenceAndAbsence() {
         Session s = createAccount();
         for (int i = 0; i < 40; i++) {
-            writes.post(s.did(), "filler " + i);
+            post(s, "filler " + i);
         }
-        RepoCommit target = writes.post(s.did(), "the one");
-        writes.post(s.did(), "after");
-        String path = target.ops().getFirst().path();
+        RepoWrites.Written target = post(s, "the one");
+        post(s, "after");
+        String path = target.path();
         String rkey = path.substring(path.indexOf('/') + 1);
 
         CarContents proof = read(car("com.atproto.sync.getRecord?did=" + s.did() + "&collection=app.bsky.feed.post&rkey=" + rkey));
         Commit commit = Commit.fromBytes(proof.get(proof.root()));
         assertThat(commit.verify(keyOf(s.did()))).isTrue();
         Mst tree = Mst.load(new MemoryBlockStore(proof.blocks()), commit.data());
-        assertThat(tree.get(path)).as("the path is proven from the signed root").contains(target.ops().getFirst().cid());
-        assertThat(proof.blocks()).containsKey(target.ops().getFirst().cid());
+        assertThat(tree.get(path)).as("the path is proven from the signed root").contains(target.cid());
+        assertThat(proof.blocks()).containsKey(target.cid());
         assertThat(proof.blocks().size()).as("commit, path nodes, record: not the whole repository").isLessThan(12);
 
         CarContents absent = read(car("com.atproto.sync.getRecord?did=" + s.did() + "&collection=app.bsky.feed.post&rkey=3zzzzzzzzzzzz"));
@@ -180,16 +179,16 @@ public abstract class SyncReadsContract extends SyncContract {
     @Test
     void getBlocksReturnsTheAskedBlocksWithoutRootsAndNamesMissingOnes() {
         Session s = createAccount();
-        RepoCommit c = writes.post(s.did(), "blocks");
-        Cid record = c.ops().getFirst().cid();
-        byte[] car = car("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=" + c.cid() + "&cids=" + record);
+        RepoWrites.Written c = post(s, "blocks");
+        Cid record = c.cid();
+        byte[] car = car("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=" + c.commit() + "&cids=" + record);
         CarContents contents = read(car);
         assertThat(contents.roots()).isEmpty();
-        assertThat(contents.blocks().keySet()).containsExactlyInAnyOrder(c.cid(), record);
-        assertThat(contents.get(c.cid())).isEqualTo(c.commit().bytes());
+        assertThat(contents.blocks().keySet()).containsExactlyInAnyOrder(c.commit(), record);
+        assertThat(Commit.fromBytes(contents.get(c.commit())).rev()).isEqualTo(c.rev());
 
         Cid unknown = Cid.ofDrisl(new byte[] {(byte) 0xa0});
-        JsonNode e = error(anon("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=" + c.cid() + "&cids=" + unknown), 400, "BlockNotFound");
+        JsonNode e = error(anon("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=" + c.commit() + "&cids=" + unknown), 400, "BlockNotFound");
         assertThat(e.path("message").asString()).contains(unknown.toString());
         error(anon("com.atproto.sync.getBlocks?did=" + s.did() + "&cids=nonsense"), 400, "InvalidRequest");
         Session other = createAccount();
@@ -231,10 +230,10 @@ public abstract class SyncReadsContract extends SyncContract {
     @Test
     void getRepoStatusSaysWhetherTheRepositoryIsServed() {
         Session s = createAccount();
-        RepoCommit c = writes.post(s.did(), "status");
+        RepoWrites.Written c = post(s, "status");
         JsonNode active = json(anon("com.atproto.sync.getRepoStatus?did=" + s.did()).expectStatus().isOk());
         assertThat(active.path("active").asBoolean()).isTrue();
-        assertThat(active.path("rev").asString()).isEqualTo(c.commit().rev().value());
+        assertThat(active.path("rev").asString()).isEqualTo(c.rev().value());
         assertThat(active.has("status")).isFalse();
 
         post("com.atproto.server.deactivateAccount", "{}", s.accessJwt()).expectStatus().isOk();
@@ -249,7 +248,7 @@ public abstract class SyncReadsContract extends SyncContract {
     @Test
     void inactiveDeletedAndUnknownRepositoriesAreRefusedWithTheirLexiconErrors() {
         Session taken = createAccount();
-        writes.post(taken.did(), "soon taken down");
+        post(taken, "soon taken down");
         takedown(taken.did(), true);
         Session paused = createAccount();
         post("com.atproto.server.deactivateAccount", "{}", paused.accessJwt()).expectStatus().isOk();

@@ -60,7 +60,9 @@ public final class Firehose {
 
     private Flux<byte[]> open(OptionalLong cursor) {
         if (cursor.isEmpty()) {
-            return FirehoseOutbox.stream(log, tail, scheduler, consumerBuffer, tail.published(), false, List.of(),
+            // What was committed before the consumer came is not live, even if the tail has not published it yet.
+            long now = Math.max(tail.published(), log.lastSeq());
+            return FirehoseOutbox.stream(log, tail, scheduler, consumerBuffer, now, false, List.of(),
                     cutOff::incrementAndGet);
         }
         long c = Math.max(0, cursor.getAsLong());

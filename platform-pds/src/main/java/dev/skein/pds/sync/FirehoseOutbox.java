@@ -24,10 +24,10 @@ import reactor.core.scheduler.Scheduler;
  * one published after is in the queue; the tail publishes in seq order, so skipping seqs already sent
  * loses nothing.
  *
- * <p>The queue holds at most {@code capacity} live events. When it overflows before the handover is over,
- * or while the consumer's socket still asks for frames (a burst faster than this outbox's thread), the
- * queue is dropped and the outbox reads the log again from where it is: nothing is lost, the consumer
- * only lags. A live consumer whose socket asks for nothing while the queue overflows is cut off: what
+ * <p>The queue holds at most {@code capacity} live events. When it overflows while the consumer's socket
+ * still asks for frames (a burst faster than this outbox's thread), the queue is dropped and the outbox
+ * reads the log again from where it is: nothing is lost, the consumer only lags. A consumer whose socket
+ * asks for nothing while the queue overflows is cut off: what
  * waits is dropped, the tail is let go of at once, and the frames end with
  * {@link SubscriptionOverflowException} (the endpoint sends {@code ConsumerTooSlow} and closes). Replay
  * reads the log only when the consumer asks for more, so a long replay never overflows.
@@ -91,6 +91,7 @@ final class FirehoseOutbox {
 
     private void listen() {
         mode = Mode.CATCHUP;
+        queue.clear();
         unsubscribe = tail.subscribe(this::onLive);
     }
 
@@ -159,7 +160,8 @@ final class FirehoseOutbox {
                 }
                 continue;
             }
-            List<SequencedFrame> page = log.after(sent, LiveTail.PAGE);
+            // No more than the consumer asked for: what waits in memory stays bounded by its demand.
+            List<SequencedFrame> page = log.after(sent, (int) Math.min(LiveTail.PAGE, sink.requestedFromDownstream()));
             if (page.isEmpty()) {
                 if (mode == Mode.REPLAY) {
                     listen();
@@ -178,7 +180,7 @@ final class FirehoseOutbox {
      * every event the dropped queue held; one whose socket asks for nothing is too slow.
      */
     private boolean recover() {
-        if (mode == Mode.LIVE && sink.requestedFromDownstream() <= 0) {
+        if (sink.requestedFromDownstream() <= 0) {
             return false;
         }
         unsubscribe.run();

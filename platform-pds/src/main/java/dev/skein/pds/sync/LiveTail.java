@@ -45,12 +45,15 @@ public final class LiveTail implements AutoCloseable {
 
     private final EventLog events;
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Runnable> observers = new CopyOnWriteArrayList<>();
     private final AtomicLong committed = new AtomicLong();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile long published;
     private volatile boolean closed;
     private Thread thread;
+    /** Reads that failed in a row; touched only by the tail's thread. */
+    private int failures;
 
     public LiveTail(EventLog events) {
         this.events = events;
@@ -89,8 +92,14 @@ public final class LiveTail implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** How many consumers listen (observers not counted). */
     public int listenerCount() {
         return listeners.size();
+    }
+
+    /** Runs {@code observer} (cheap, non-blocking) after each batch of new events: for those who need no events. */
+    public void observe(Runnable observer) {
+        observers.add(observer);
     }
 
     private void run() {
@@ -104,10 +113,18 @@ public final class LiveTail implements AutoCloseable {
                     committed.accumulateAndGet(events.lastSeq(), Math::max);
                 }
                 publishNew();
+                if (failures > 0) {
+                    log.info("the live feed reads the event log again, after {} failures", failures);
+                    failures = 0;
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                log.warn("the live feed could not read the event log; retrying: {}", e.toString());
+                if (failures++ == 0) {
+                    log.warn("the live feed cannot read the event log; retrying every {}: {}", POLL, e.toString());
+                } else {
+                    log.debug("the live feed still cannot read the event log: {}", e.toString());
+                }
                 sleepQuietly();
             }
         }
@@ -136,6 +153,7 @@ public final class LiveTail implements AutoCloseable {
             for (Listener l : listeners) {
                 l.onEvents(page);
             }
+            observers.forEach(Runnable::run);
         }
     }
 

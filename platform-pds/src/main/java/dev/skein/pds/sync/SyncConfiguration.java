@@ -64,7 +64,7 @@ public class SyncConfiguration {
         CrawlRequests crawl = new CrawlRequests(properties.crawlers(), () -> CrawlRequests.hostname(endpoint.publicUrl()),
                 f.crawlInterval(), f.crawlRetry(), clock(clock));
         if (!properties.crawlers().isEmpty()) {
-            tail.subscribe(events -> crawl.eventsAppeared());
+            tail.observe(crawl::eventsAppeared);
         }
         return crawl;
     }

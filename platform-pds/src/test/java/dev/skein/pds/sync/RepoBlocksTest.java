@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skein.core.blocks.MemoryBlockStore;
 import dev.skein.core.cid.Cid;
+import dev.skein.core.data.MapValue;
 import dev.skein.core.crypto.Curve;
 import dev.skein.core.crypto.SigningKey;
 import dev.skein.core.repo.RepoCommit;
@@ -15,7 +16,6 @@ import dev.skein.core.syntax.Nsid;
 import dev.skein.core.syntax.RecordKey;
 import dev.skein.core.syntax.TidClock;
 import dev.skein.pds.PdsProperties;
-import dev.skein.pds.RepoWrites;
 import dev.skein.pds.account.AccountStatus;
 import dev.skein.pds.account.AccountStore;
 import dev.skein.pds.repo.RepoStore;
@@ -35,10 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Bulk block reads for exports: one pass or level by level down the tree give the same CAR; partial exports page. */
+/**
+ * Bulk block reads for exports: one pass or level by level down the tree give the same CAR; partial exports
+ * page. The repository is built directly in the storage, which is what is under test here.
+ */
 class RepoBlocksTest {
     private static final Did DID = Did.parse("did:plc:repoblockstest");
-    private static final Nsid POST = RepoWrites.POST;
+    private static final Nsid POST = Nsid.parse("app.bsky.feed.post");
 
     @Test
     void bothWaysOfReadingTheTreeExportTheSameRepositoryAndSincePages(@TempDir Path dir) throws IOException {
@@ -56,7 +59,7 @@ class RepoBlocksTest {
             for (int i = 0; i < 60; i++) {
                 List<RepoWrite> writes = new ArrayList<>();
                 for (int j = 0; j < 5; j++) {
-                    writes.add(new RepoWrite.Create(POST, RecordKey.of(tids.next()), RepoWrites.post("p " + i + "/" + j)));
+                    writes.add(new RepoWrite.Create(POST, RecordKey.of(tids.next()), post("p " + i + "/" + j)));
                 }
                 c = Repository.load(repos.blocks(DID), c.cid()).apply(writes, tids.next(), key);
                 repos.saveCommit(c, Instant.now());
@@ -92,6 +95,10 @@ class RepoBlocksTest {
             assertThat(paged.stream().map(Cid::toString).toList()).containsExactlyInAnyOrderElementsOf(expected);
             assertThat(paged).contains(head).doesNotContain(since.cid());
         }
+    }
+
+    private static MapValue post(String text) {
+        return MapValue.builder().put("$type", POST.value()).put("text", text).put("createdAt", "2026-05-01T00:00:00.000Z").build();
     }
 
     private static byte[] export(Map<Cid, byte[]> blocks, Cid head) throws IOException {
