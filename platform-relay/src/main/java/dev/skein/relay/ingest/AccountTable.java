@@ -72,6 +72,23 @@ public final class AccountTable {
         }
     }
 
+    /**
+     * The account's state if it is loaded, else {@code null} (without reading the store). The loaded state is the
+     * newest: the store may lag behind it (see the sequencer's deferred account writes).
+     */
+    public AccountState peek(Did did) {
+        Slot s = slots.get(did);
+        if (s == null) {
+            return null;
+        }
+        s.lock.lock();
+        try {
+            return s.state;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
     /** How many accounts are bound to {@code host}. */
     public long countOnHost(Host host) {
         AtomicLong n = perHost.get(host);
