@@ -3,6 +3,7 @@ package dev.skein.relay.load;
 import dev.skein.core.firehose.CommitEvent;
 import dev.skein.core.firehose.FirehoseFrame;
 import dev.skein.relay.testing.FakePds;
+import dev.skein.relay.testing.SimAccount;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,8 +23,13 @@ final class FrameDump {
     private FrameDump() {}
 
     static void write(Path dir, List<FakePds> pdses, List<List<LoadAccount>> accounts, int limit) throws IOException {
+        writeFrames(dir, pdses.stream().map(FakePds::frames).toList(),
+                accounts.stream().flatMap(List::stream).map(LoadAccount::account).toList(), limit);
+    }
+
+    /** Writes the first {@code limit} of each host's frames, interleaved, and the documents of {@code accounts}. */
+    static void writeFrames(Path dir, List<List<byte[]>> frames, List<SimAccount> accounts, int limit) throws IOException {
         Files.createDirectories(dir);
-        List<List<byte[]>> frames = pdses.stream().map(FakePds::frames).toList();
         int written = 0;
         long bytes = 0;
         int commits = 0;
@@ -53,14 +59,11 @@ final class FrameDump {
             }
         }
         StringBuilder json = new StringBuilder("{");
-        for (List<LoadAccount> host : accounts) {
-            for (LoadAccount a : host) {
-                if (json.length() > 1) {
-                    json.append(',');
-                }
-                json.append('"').append(a.account().did().value()).append("\":")
-                        .append(a.account().document().toJsonString());
+        for (SimAccount a : accounts) {
+            if (json.length() > 1) {
+                json.append(',');
             }
+            json.append('"').append(a.did().value()).append("\":").append(a.document().toJsonString());
         }
         json.append('}');
         Files.writeString(dir.resolve("dids.json"), json, StandardCharsets.UTF_8);
@@ -68,6 +71,6 @@ final class FrameDump {
                 "{\"frames\":%d,\"bytes\":%d,\"commits\":%d,\"commitsWithOps\":%d,\"ops\":%d}", written, bytes, commits,
                 commitsWithOps, ops), StandardCharsets.UTF_8);
         System.out.printf("dumped %d frames (%d bytes) and %d DID documents to %s%n", written, bytes,
-                accounts.stream().mapToInt(List::size).sum(), dir);
+                accounts.size(), dir);
     }
 }
