@@ -7,7 +7,8 @@
 // Note: the Firehose skips commits without operations (a repository's first, empty commit) without verifying them, so
 // only commits with operations are counted.
 // args: <dump dir> [timeout ms]
-// stdout: {"frames","commitsWithOps","ops","verifiedOps","verifiedCommits","errors":[...],"seconds","commitsPerSecond"}
+// stdout: {"frames","commitsWithOps","ops","verifiedOps","verifiedCommits","errors":[...],"seconds","commitsPerSecond",
+//          "cpuSeconds" (this thread's user+system time meanwhile), "commitsPerCpuSecond"}
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads'
@@ -68,6 +69,7 @@ async function main() {
   const commits = new Set()
   let verifiedOps = 0
   let start = 0
+  let cpuStart = null
   let finish
   const done = new Promise((r) => (finish = r))
   const firehose = new Firehose({
@@ -77,7 +79,10 @@ async function main() {
     excludeAccount: true,
     excludeSync: true,
     handleEvent: async (evt) => {
-      if (start === 0) start = performance.now()
+      if (start === 0) {
+        start = performance.now()
+        cpuStart = process.threadCpuUsage ? process.threadCpuUsage() : process.cpuUsage()
+      }
       verifiedOps++
       commits.add(`${evt.did} ${evt.rev}`)
       if (verifiedOps >= meta.ops) finish()
@@ -91,6 +96,8 @@ async function main() {
   const timer = setTimeout(finish, timeoutMs)
   await done
   const seconds = (performance.now() - start) / 1000
+  const cpu = process.threadCpuUsage ? process.threadCpuUsage(cpuStart) : process.cpuUsage(cpuStart)
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6
   clearTimeout(timer)
   await firehose.destroy()
   await server.terminate()
@@ -104,6 +111,8 @@ async function main() {
     errors: errors.slice(0, 20),
     seconds,
     commitsPerSecond: commits.size / seconds,
+    cpuSeconds,
+    commitsPerCpuSecond: commits.size / cpuSeconds,
   }))
   process.exit(0)
 }

@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Used by the sequencer's thread only.
  */
 final class DeferredAccounts {
-    static final long INTERVAL_MS = 1_000;
+    static final long INTERVAL_MS = 5_000;
     static final int MAX_PENDING = 50_000;
     /** Events read from the log per query during recovery. */
     private static final int PAGE = 1_000;

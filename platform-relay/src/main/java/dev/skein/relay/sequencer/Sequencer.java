@@ -54,7 +54,7 @@ public final class Sequencer implements IngestSink, AutoCloseable {
     /** A batch at least this large means the relay is busy: the next batch lingers to grow. */
     static final int LINGER_FROM = 16;
     /** How long a busy relay's batch may wait for more results after its first. */
-    static final long LINGER_MICROS = 5_000;
+    static final long LINGER_MICROS = 10_000;
 
     private final RelayDatabase db;
     private final EventLog log;

@@ -75,6 +75,7 @@ public final class RelayLoadGenerator {
         int total = pdses.stream().mapToInt(FakePds::frameCount).sum();
         System.out.printf("generated %d frames (%d accounts, %.0f bytes a frame on average, %.0f MB) in %.1f s%n", total,
                 o.hosts() * o.accountsPerHost(), (double) frameBytes / total, frameBytes / 1e6, (System.nanoTime() - t0) / 1e9);
+        System.out.println("before the relay starts (the generator's accounts and frames): " + MachineLoad.memory());
         if (o.dump() != null) {
             FrameDump.write(o.dump(), pdses, accounts, o.dumpFrames());
             if (o.dumpOnly()) {
@@ -149,8 +150,19 @@ public final class RelayLoadGenerator {
         List<Long> perSecond = new ArrayList<>();
         long last = 0;
         long nextSample = start + TimeUnit.SECONDS.toNanos(1);
+        // The steady part: from when half the events are through (the JIT and every account's key tables are warm).
+        long steadyAt = 0;
+        long steadyEvents = 0;
+        long steadyCpu = 0;
+        MachineLoad steadyLoad = null;
         while (relay.sequencer().lastSeq() < total && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
             Thread.sleep(5);
+            if (steadyAt == 0 && relay.sequencer().lastSeq() >= total / 2) {
+                steadyAt = System.nanoTime();
+                steadyEvents = relay.sequencer().lastSeq();
+                steadyCpu = MachineLoad.processCpuNanos();
+                steadyLoad = MachineLoad.start();
+            }
             if (System.nanoTime() >= nextSample) {
                 long now = relay.sequencer().lastSeq();
                 perSecond.add(now - last);
@@ -158,10 +170,19 @@ public final class RelayLoadGenerator {
                 nextSample += TimeUnit.SECONDS.toNanos(1);
             }
         }
-        double secs = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double secs = (end - start) / 1e9;
         double cpu = (MachineLoad.processCpuNanos() - cpu0) / 1e9;
         long logged = relay.sequencer().lastSeq();
         System.out.printf("relayed %d of %d events (all verified) in %.2f s: %.0f events/s overall%n", logged, total, secs, logged / secs);
+        double steadySecs = (end - steadyAt) / 1e9;
+        System.out.printf("steady (second half of the events, %.1f s): %.0f events/s, process CPU %.0f us per event (%.2f cores)%n",
+                steadySecs, (logged - steadyEvents) / steadySecs,
+                (MachineLoad.processCpuNanos() - steadyCpu) / 1e3 / Math.max(1, logged - steadyEvents),
+                (MachineLoad.processCpuNanos() - steadyCpu) / 1e9 / steadySecs);
+        if (steadyLoad != null) {
+            System.out.println("steady " + steadyLoad.threads(steadySecs) + " " + steadyLoad.stop());
+        }
         List<Long> full = perSecond.size() > 2 ? perSecond.subList(1, perSecond.size() - 1) : perSecond;
         List<Long> sorted = new ArrayList<>(full);
         sorted.sort(null);
