@@ -2,8 +2,7 @@ package dev.skein.relay.load;
 
 import dev.skein.core.firehose.CommitEvent;
 import dev.skein.core.firehose.FirehoseFrame;
-import dev.skein.relay.testing.FakePds;
-import dev.skein.relay.testing.SimAccount;
+import dev.skein.core.identity.DidDocument;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,13 +21,8 @@ import java.util.List;
 final class FrameDump {
     private FrameDump() {}
 
-    static void write(Path dir, List<FakePds> pdses, List<List<LoadAccount>> accounts, int limit) throws IOException {
-        writeFrames(dir, pdses.stream().map(FakePds::frames).toList(),
-                accounts.stream().flatMap(List::stream).map(LoadAccount::account).toList(), limit);
-    }
-
-    /** Writes the first {@code limit} of each host's frames, interleaved, and the documents of {@code accounts}. */
-    static void writeFrames(Path dir, List<List<byte[]>> frames, List<SimAccount> accounts, int limit) throws IOException {
+    /** Writes the first {@code limit} of the hosts' frames, interleaved, and the accounts' DID documents. */
+    static void writeFrames(Path dir, List<List<byte[]>> frames, List<DidDocument> docs, int limit) throws IOException {
         Files.createDirectories(dir);
         int written = 0;
         long bytes = 0;
@@ -59,11 +53,11 @@ final class FrameDump {
             }
         }
         StringBuilder json = new StringBuilder("{");
-        for (SimAccount a : accounts) {
+        for (DidDocument d : docs) {
             if (json.length() > 1) {
                 json.append(',');
             }
-            json.append('"').append(a.did().value()).append("\":").append(a.document().toJsonString());
+            json.append('"').append(d.did().value()).append("\":").append(d.toJsonString());
         }
         json.append('}');
         Files.writeString(dir.resolve("dids.json"), json, StandardCharsets.UTF_8);
@@ -71,6 +65,6 @@ final class FrameDump {
                 "{\"frames\":%d,\"bytes\":%d,\"commits\":%d,\"commitsWithOps\":%d,\"ops\":%d}", written, bytes, commits,
                 commitsWithOps, ops), StandardCharsets.UTF_8);
         System.out.printf("dumped %d frames (%d bytes) and %d DID documents to %s%n", written, bytes,
-                accounts.size(), dir);
+                docs.size(), dir);
     }
 }

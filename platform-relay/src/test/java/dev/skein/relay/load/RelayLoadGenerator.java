@@ -1,9 +1,8 @@
 package dev.skein.relay.load;
 
-import dev.skein.core.crypto.Curve;
 import dev.skein.core.firehose.CommitEvent;
 import dev.skein.core.firehose.FirehoseFrame;
-import dev.skein.core.repo.RepoCommit;
+import dev.skein.core.identity.DidDocument;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.relay.Relay;
 import dev.skein.relay.RelaySettings;
@@ -11,7 +10,6 @@ import dev.skein.relay.ingest.DropReason;
 import dev.skein.relay.stream.SubscribeRepos;
 import dev.skein.relay.testing.FakeDidResolver;
 import dev.skein.relay.testing.FakePds;
-import dev.skein.relay.testing.SimAccount;
 import dev.skein.relay.testing.TestRelays;
 import dev.skein.relay.upstream.UpstreamSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,17 +31,19 @@ import reactor.core.scheduler.Schedulers;
  * A load generator for the relay (not a test: run it by hand, see docs/benchmarks.md). Simulated PDS hosts
  * ({@link FakePds}, in this JVM, over real WebSocket connections on localhost) serve real signed commits of
  * simulated accounts ({@link LoadAccount}: 1 to 3 operations each, creates, updates and deletes, with their MST
- * proof blocks); the relay ingests them with full verification while in-process {@code subscribeRepos} consumers
+ * proof blocks; {@link LoadData}); the relay ingests them with full verification while in-process {@code subscribeRepos} consumers
  * read everything. It measures, in this order:
  * <ol>
- *   <li>throughput: every host's backlog served at once; verified commits per second, overall and per second
- *       (the median second is the sustained rate), process CPU per commit, memory, whether every consumer got
- *       every event and whether anything was dropped;</li>
+ *   <li>throughput: every host's backlog served at once; verified commits per second, overall, per second, and
+ *       over the last 60 % of the events (the sustained rate, once the JIT and the accounts' key tables are warm),
+ *       process CPU per commit and per thread, memory, whether every consumer got every event and whether
+ *       anything was dropped;</li>
  *   <li>latency: commits added to the hosts at a fixed rate, each timed from the moment its PDS has it to the
  *       moment a consumer of the relay gets it, verified and sequenced (p50, p95, p99).</li>
  * </ol>
  * Options (all {@code --name value}): {@code hosts} (4), {@code accounts} per host (500), {@code commits} in total
  * (300000), {@code consumers} (100), {@code latency-rate} commits/s (1000), {@code latency-seconds} (10),
+ * {@code cache} a directory to keep the generated commits in for later runs with the same options,
  * {@code dump} a directory to write the hosts' frames to for {@code interop-node/relay-ts-verify.mjs}
  * ({@code frames.bin}: each frame as a 4-byte big-endian length and its bytes, hosts interleaved;
  * {@code dids.json}: each account's DID document), {@code dump-frames} how many (20000), {@code dump-only} to stop
@@ -56,28 +56,35 @@ public final class RelayLoadGenerator {
 
     public static void main(String[] args) throws Exception {
         LoadOptions o = LoadOptions.parse(args);
+        long t0 = System.nanoTime();
+        LoadData data = o.cache() == null ? null : LoadData.load(o.cache(), o);
+        if (data == null) {
+            data = LoadData.generate(o);
+            if (o.cache() != null) {
+                data.save(o.cache(), o);
+            }
+            System.out.printf("generated the commits in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        } else {
+            System.out.printf("read the commits from %s in %.1f s%n", o.cache(), (System.nanoTime() - t0) / 1e9);
+        }
+        int total = data.backlogFrames();
+        System.out.printf("%d frames (%d accounts on %d hosts, %.0f bytes a frame on average, %.0f MB)%n", total,
+                data.accounts().size(), o.hosts(), (double) data.backlogBytes() / total, data.backlogBytes() / 1e6);
         FakeDidResolver plc = new FakeDidResolver();
         List<FakePds> pdses = new ArrayList<>();
-        List<List<LoadAccount>> accounts = new ArrayList<>();
         for (int h = 0; h < o.hosts(); h++) {
             FakePds pds = new FakePds();
+            data.backlog().get(h).forEach(pds::addRaw);
             pdses.add(pds);
-            List<LoadAccount> list = new ArrayList<>();
-            for (int a = 0; a < o.accountsPerHost(); a++) {
-                SimAccount acc = new SimAccount("load-" + h + "-" + a, pds.url(), a % 2 == 0 ? Curve.K256 : Curve.P256);
-                plc.put(acc.document());
-                list.add(new LoadAccount(acc, h * 1_000_003L + a));
-            }
-            accounts.add(list);
         }
-        long t0 = System.nanoTime();
-        long frameBytes = generate(pdses, accounts, o.commits());
-        int total = pdses.stream().mapToInt(FakePds::frameCount).sum();
-        System.out.printf("generated %d frames (%d accounts, %.0f bytes a frame on average, %.0f MB) in %.1f s%n", total,
-                o.hosts() * o.accountsPerHost(), (double) frameBytes / total, frameBytes / 1e6, (System.nanoTime() - t0) / 1e9);
-        System.out.println("before the relay starts (the generator's accounts and frames): " + MachineLoad.memory());
+        List<DidDocument> docs = new ArrayList<>();
+        for (LoadData.Account a : data.accounts()) {
+            docs.add(a.document(pdses.get(a.host()).url()));
+        }
+        docs.forEach(plc::put);
+        System.out.println("before the relay starts (the generator's frames): " + MachineLoad.memory());
         if (o.dump() != null) {
-            FrameDump.write(o.dump(), pdses, accounts, o.dumpFrames());
+            FrameDump.writeFrames(o.dump(), data.backlog(), docs, o.dumpFrames());
             if (o.dumpOnly()) {
                 pdses.forEach(FakePds::close);
                 System.exit(0);
@@ -104,38 +111,11 @@ public final class RelayLoadGenerator {
             }
             System.out.printf("%d consumers: each received %d to %d of %d events%n", o.consumers(),
                     o.consumers() == 0 ? 0 : min(received), o.consumers() == 0 ? 0 : max(received), total);
-            latency(relay, pdses, accounts, stream, o);
+            latency(pdses, data.live(), stream, o);
             subs.forEach(Disposable::dispose);
         }
         pdses.forEach(FakePds::close);
         System.exit(0);
-    }
-
-    /** Makes every account's first commit, then {@code commits} more, round-robin, one thread per host. */
-    private static long generate(List<FakePds> pdses, List<List<LoadAccount>> accounts, int commits) throws InterruptedException {
-        AtomicLong bytes = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        int hosts = pdses.size();
-        for (int h = 0; h < hosts; h++) {
-            FakePds pds = pdses.get(h);
-            List<LoadAccount> list = accounts.get(h);
-            int mine = commits / hosts + (h < commits % hosts ? 1 : 0);
-            threads.add(Thread.ofPlatform().start(() -> {
-                for (LoadAccount a : list) {
-                    RepoCommit first = a.first();
-                    pds.add(seq -> first.toEvent(seq, TIME));
-                }
-                for (int i = 0; i < mine; i++) {
-                    RepoCommit c = list.get(i % list.size()).next();
-                    pds.add(seq -> c.toEvent(seq, TIME));
-                }
-                bytes.addAndGet(pds.frames().stream().mapToLong(f -> f.length).sum());
-            }));
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        return bytes.get();
     }
 
     /** Connects the relay to every host at once and watches it work through their backlogs. */
@@ -150,14 +130,15 @@ public final class RelayLoadGenerator {
         List<Long> perSecond = new ArrayList<>();
         long last = 0;
         long nextSample = start + TimeUnit.SECONDS.toNanos(1);
-        // The steady part: from when half the events are through (the JIT and every account's key tables are warm).
+        // The steady part: from when 40 % of the events are through (by then the JIT has compiled the hot code and every
+        // account's key has its tables).
         long steadyAt = 0;
         long steadyEvents = 0;
         long steadyCpu = 0;
         MachineLoad steadyLoad = null;
         while (relay.sequencer().lastSeq() < total && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
             Thread.sleep(5);
-            if (steadyAt == 0 && relay.sequencer().lastSeq() >= total / 2) {
+            if (steadyAt == 0 && relay.sequencer().lastSeq() >= total * 2L / 5) {
                 steadyAt = System.nanoTime();
                 steadyEvents = relay.sequencer().lastSeq();
                 steadyCpu = MachineLoad.processCpuNanos();
@@ -176,7 +157,7 @@ public final class RelayLoadGenerator {
         long logged = relay.sequencer().lastSeq();
         System.out.printf("relayed %d of %d events (all verified) in %.2f s: %.0f events/s overall%n", logged, total, secs, logged / secs);
         double steadySecs = (end - steadyAt) / 1e9;
-        System.out.printf("steady (second half of the events, %.1f s): %.0f events/s, process CPU %.0f us per event (%.2f cores)%n",
+        System.out.printf("steady (the last 60 %% of the events, %.1f s): %.0f events/s, process CPU %.0f us per event (%.2f cores)%n",
                 steadySecs, (logged - steadyEvents) / steadySecs,
                 (MachineLoad.processCpuNanos() - steadyCpu) / 1e3 / Math.max(1, logged - steadyEvents),
                 (MachineLoad.processCpuNanos() - steadyCpu) / 1e9 / steadySecs);
@@ -204,14 +185,27 @@ public final class RelayLoadGenerator {
     }
 
     /**
-     * Live latency: commits added to the hosts at a fixed rate, each timed from the moment its PDS has it to the
-     * moment an in-process subscribeRepos consumer of the relay gets it, verified and sequenced.
+     * Live latency: commits added to the hosts at a fixed rate (round-robin), each timed from the moment its PDS has
+     * it to the moment an in-process subscribeRepos consumer of the relay gets it, verified and sequenced.
      */
-    static void latency(Relay relay, List<FakePds> pdses, List<List<LoadAccount>> accounts, SubscribeRepos stream, LoadOptions o)
+    static void latency(List<FakePds> pdses, List<List<byte[]>> live, SubscribeRepos stream, LoadOptions o)
             throws InterruptedException {
-        int n = o.latencyRate() * o.latencySeconds();
+        int n = live.stream().mapToInt(List::size).sum();
         if (n == 0) {
             return;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        List<FakePds> to = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; frames.size() < n; i++) {
+            for (int h = 0; h < live.size(); h++) {
+                if (i < live.get(h).size()) {
+                    CommitEvent c = (CommitEvent) FirehoseFrame.decode(live.get(h).get(i));
+                    frames.add(live.get(h).get(i));
+                    to.add(pdses.get(h));
+                    keys.add(c.repo().value() + c.rev().value());
+                }
+            }
         }
         ConcurrentHashMap<String, Long> sent = new ConcurrentHashMap<>();
         long[] micros = new long[n];
@@ -227,11 +221,6 @@ public final class RelayLoadGenerator {
                 }
             }
         });
-        List<RepoCommit> commits = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<LoadAccount> host = accounts.get(i % pdses.size());
-            commits.add(host.get((i / pdses.size()) % host.size()).next());
-        }
         long start = System.nanoTime();
         long step = 1_000_000_000L / o.latencyRate();
         for (int i = 0; i < n; i++) {
@@ -240,9 +229,8 @@ public final class RelayLoadGenerator {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            RepoCommit c = commits.get(i);
-            sent.put(c.commit().did().value() + c.commit().rev().value(), System.nanoTime());
-            pdses.get(i % pdses.size()).add(seq -> c.toEvent(seq, TIME));
+            sent.put(keys.get(i), System.nanoTime());
+            to.get(i).addRaw(frames.get(i));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (got.get() < n && System.nanoTime() < deadline) {

@@ -46,7 +46,7 @@ class RelayTsVerifyNodeInteropTest {
             }
             frames.add(host);
         }
-        FrameDump.writeFrames(dir, frames, accounts, Integer.MAX_VALUE);
+        FrameDump.writeFrames(dir, frames, accounts.stream().map(SimAccount::document).toList(), Integer.MAX_VALUE);
 
         JsonNode meta = JsonMapper.builder().build().readTree(dir.resolve("meta.json").toFile());
         JsonNode out = JsonMapper.builder().build().readTree(NodeInterop.runOk("relay-ts-verify.mjs", null, dir.toString(), "60000"));

@@ -71,6 +71,7 @@ public final class FakePds implements AutoCloseable {
     public void addRaw(byte[] bytes) {
         synchronized (frames) {
             frames.add(bytes);
+            added.tryEmitNext((long) frames.size());
         }
     }
 
