@@ -6,6 +6,8 @@ import dev.skein.relay.identity.IdentityCache;
 import dev.skein.relay.ingest.AccountTable;
 import dev.skein.relay.ingest.IngestMetrics;
 import dev.skein.relay.ingest.IngestProcessor;
+import dev.skein.relay.ingest.IngestWorkers;
+import dev.skein.relay.ingest.UpstreamProgress;
 import dev.skein.relay.sequencer.LiveFeed;
 import dev.skein.relay.sequencer.RetentionJob;
 import dev.skein.relay.sequencer.Sequencer;
@@ -33,6 +35,12 @@ public final class Relay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     /** How many desynchronised accounts to resume resyncing at start. */
     static final int RESUME_RESYNCS = 10_000;
+    /** Results waiting for the sequencer. */
+    static final int SEQUENCER_QUEUE = 16_384;
+    /** The most events one sequencer transaction takes. */
+    static final int SEQUENCER_BATCH = 2_048;
+    /** Frames waiting per ingest shard. */
+    static final int WORKER_QUEUE = 128;
 
     private final RelaySettings settings;
     private final RelayDatabase db;
@@ -41,6 +49,7 @@ public final class Relay implements AutoCloseable {
     private final JdbcAccountStore accountStore;
     private final IdentityCache identities;
     private final IngestProcessor processor;
+    private final IngestWorkers workers;
     private final Sequencer sequencer;
     private final HostManager hosts;
     private final RetentionJob retention;
@@ -57,7 +66,9 @@ public final class Relay implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         DidResolver r = resolver != null ? resolver : new HttpDidResolver(http, settings.plcUrl(), settings.upstream().requestTimeout());
         this.identities = new IdentityCache(r, settings.identityTtl(), Duration.ofSeconds(30), clock, 1_000_000);
-        this.sequencer = new Sequencer(db, log, accountStore, hostStore, new LiveFeed(), clock, 4_096, 512, registry);
+        UpstreamProgress progress = new UpstreamProgress();
+        this.sequencer = new Sequencer(db, log, accountStore, hostStore, progress, new LiveFeed(), clock, SEQUENCER_QUEUE,
+                SEQUENCER_BATCH, registry);
         this.metrics = new IngestMetrics(registry);
         HostManager[] hostRef = new HostManager[1];
         Semaphore resyncs = new Semaphore(settings.resyncConcurrency());
@@ -72,8 +83,9 @@ public final class Relay implements AutoCloseable {
         HttpRepoFetcher fetcher = new HttpRepoFetcher(http, h -> hostRef[0].baseUrl(h), settings.maxRepoBytes(),
                 Duration.ofMinutes(5));
         this.processor = new IngestProcessor(new AccountTable(accountStore), identities, fetcher, resyncExecutor,
-                h -> hostRef[0].accountLimit(h), sequencer, settings.ingest(), clock, metrics);
-        this.hosts = new HostManager(hostStore, processor::process, (host, stored) -> {
+                h -> hostRef[0].accountLimit(h), sequencer, settings.ingest(), clock, metrics, progress);
+        this.workers = new IngestWorkers(processor, IngestWorkers.defaultShards(), WORKER_QUEUE);
+        this.hosts = new HostManager(hostStore, workers::submit, (host, stored) -> {
             long cursor = Math.max(stored, processor.lastSeq(host));
             processor.resumeHost(host, cursor);
             return cursor;
@@ -90,6 +102,7 @@ public final class Relay implements AutoCloseable {
     public static Relay start(RelaySettings settings, DidResolver resolver, MeterRegistry registry, Clock clock) {
         Relay relay = new Relay(settings, resolver, registry, clock);
         relay.sequencer.start();
+        relay.workers.start();
         relay.retention.start(Duration.ofMinutes(10));
         int resumed = relay.processor.resumeResyncs(RESUME_RESYNCS);
         if (resumed > 0) {
@@ -151,6 +164,7 @@ public final class Relay implements AutoCloseable {
     @Override
     public void close() {
         hosts.close();
+        workers.close();
         try {
             sequencer.close();
         } catch (InterruptedException e) {

@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class AccountTable {
     private final AccountStore store;
-    private final ConcurrentHashMap<Did, Slot> slots = new ConcurrentHashMap<>();
+    /** By the DID's text, whose hash String keeps (a record recomputes its hash on every lookup). */
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Host, AtomicLong> perHost = new ConcurrentHashMap<>();
 
     /** One account's lock, state and queue of events waiting for a resync. */
@@ -46,7 +47,7 @@ public final class AccountTable {
     }
 
     Slot slot(Did did) {
-        return slots.computeIfAbsent(did, d -> new Slot(d, store.find(d).orElse(null)));
+        return slots.computeIfAbsent(did.value(), d -> new Slot(did, store.find(did).orElse(null)));
     }
 
     /** Sets an account's state, keeping the per-host counts. Caller holds the slot's lock. */
@@ -64,6 +65,23 @@ public final class AccountTable {
     /** The account's current state, if known. */
     public AccountState get(Did did) {
         Slot s = slot(did);
+        s.lock.lock();
+        try {
+            return s.state;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /**
+     * The account's state if it is loaded, else {@code null} (without reading the store). The loaded state is the
+     * newest: the store may lag behind it (see the sequencer's deferred account writes).
+     */
+    public AccountState peek(Did did) {
+        Slot s = slots.get(did.value());
+        if (s == null) {
+            return null;
+        }
         s.lock.lock();
         try {
             return s.state;

@@ -53,7 +53,9 @@ public enum DropReason {
     /** {@code since} or {@code prevData} does not continue the last verified commit: the account is resynchronised. */
     CHAIN_BROKEN,
     /** The account is desynchronised and its resync failed or its queue is full. */
-    DESYNCHRONIZED;
+    DESYNCHRONIZED,
+    /** Handling the frame failed unexpectedly (a defect, logged with its stack trace); the stream goes on. */
+    INTERNAL_ERROR;
 
     /** The lowercase name used as the metric tag and in logs. */
     public String metricTag() {

@@ -20,9 +20,8 @@ import dev.skein.relay.identity.ResolvedIdentity;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +29,10 @@ import org.slf4j.LoggerFactory;
  * Decides, frame by frame, what the relay passes on. Every result, one per frame plus those of resyncs, goes to
  * the {@link IngestSink} while the account's lock is held; {@link #process} also returns the frame's own result.
  *
- * <p>Frames of one host must be processed one at a time, in order (the upstream sequence is checked per host);
- * frames of different hosts may be processed concurrently.
+ * <p>A frame goes through two steps. {@link #admit} decodes it and checks its upstream sequence; it runs on the
+ * host's own thread, one frame at a time, in upstream order. {@link #handle(Admitted)} does everything else
+ * under the account's lock; frames of different accounts may be handled concurrently ({@link IngestWorkers}), those
+ * of one account must be handled in the order they were admitted. {@link #process} does both at once.
  */
 public final class IngestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(IngestProcessor.class);
@@ -45,10 +46,17 @@ public final class IngestProcessor {
     private final HostLimits limits;
     private final RepoEventCheck repoEvents;
     final Resync resync;
-    private final ConcurrentHashMap<Host, AtomicLong> lastSeq = new ConcurrentHashMap<>();
+    private final UpstreamProgress progress;
 
     public IngestProcessor(AccountTable accounts, IdentityCache identities, RepoFetcher repos, Executor resyncExecutor,
                            HostLimits limits, IngestSink sink, IngestSettings settings, Clock clock, IngestMetrics metrics) {
+        this(accounts, identities, repos, resyncExecutor, limits, sink, settings, clock, metrics, new UpstreamProgress());
+    }
+
+    /** @param progress the hosts' sequences and cursors, shared with the sequencer that completes them */
+    public IngestProcessor(AccountTable accounts, IdentityCache identities, RepoFetcher repos, Executor resyncExecutor,
+                           HostLimits limits, IngestSink sink, IngestSettings settings, Clock clock, IngestMetrics metrics,
+                           UpstreamProgress progress) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.identities = Objects.requireNonNull(identities, "identities");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -56,23 +64,47 @@ public final class IngestProcessor {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.repoEvents = new RepoEventCheck(this);
         this.resync = new Resync(this, repos, resyncExecutor);
     }
 
-    /** Processes one binary frame from {@code host}. */
+    /** An account event of a host, admitted in the host's order, to be {@linkplain #handle(Admitted) handled}. */
+    record Admitted(Host host, long seq, Did did, FirehoseEvent event, byte[] frame) {}
+
+    /** Processes one binary frame from {@code host}, both steps at once. */
     public IngestResult process(Host host, byte[] frame) {
+        IngestResult[] handled = {null};
+        IngestResult dropped = admit(host, frame, false, a -> handled[0] = handle(a));
+        return dropped != null ? dropped : handled[0];
+    }
+
+    /** Processes one decoded frame from {@code host}, both steps at once. */
+    public IngestResult process(Host host, FirehoseFrame frame) {
+        IngestResult[] handled = {null};
+        IngestResult dropped = admit(host, frame, null, false, a -> handled[0] = handle(a));
+        return dropped != null ? dropped : handled[0];
+    }
+
+    /**
+     * The first step: decodes a frame of {@code host} and checks that its seq increases. Frames that are not
+     * account events, or are out of sequence, are dropped here: the drop is emitted and returned. Otherwise the
+     * event goes to {@code next}, and {@code null} is returned.
+     *
+     * @param track whether the frame's result reaches the sink later and maybe out of upstream order, so that its
+     *     host's cursor must wait for it (see {@link UpstreamProgress})
+     */
+    IngestResult admit(Host host, byte[] frame, boolean track, Consumer<Admitted> next) {
         FirehoseFrame decoded;
         try {
             decoded = FirehoseFrame.decode(frame);
         } catch (InvalidFrameException e) {
             return emit(new IngestResult.Dropped(host, 0, null, DropReason.INVALID_FRAME, e.getMessage(), null));
         }
-        return process(host, decoded);
+        return admit(host, decoded, frame, track, next);
     }
 
-    /** Processes one decoded frame from {@code host}. */
-    public IngestResult process(Host host, FirehoseFrame frame) {
+    private IngestResult admit(Host host, FirehoseFrame frame, byte[] bytes, boolean track, Consumer<Admitted> next) {
         return switch (frame) {
             case ErrorFrame e -> emit(new IngestResult.Dropped(host, 0, null, DropReason.UPSTREAM_ERROR,
                     e.error() + (e.message() == null ? "" : ": " + e.message()), null));
@@ -80,11 +112,35 @@ public final class IngestProcessor {
                     "op " + u.op() + ", t " + u.type(), null));
             case InfoEvent i -> emit(new IngestResult.Dropped(host, 0, null, DropReason.UPSTREAM_INFO,
                     i.name() + (i.message() == null ? "" : ": " + i.message()), null));
-            case CommitEvent c -> event(host, c.seq(), c.repo(), c);
-            case SyncEvent s -> event(host, s.seq(), s.did(), s);
-            case IdentityEvent i -> event(host, i.seq(), i.did(), i);
-            case AccountEvent a -> event(host, a.seq(), a.did(), a);
+            case CommitEvent c -> sequenced(host, c.seq(), c.repo(), c, bytes, track, next);
+            case SyncEvent s -> sequenced(host, s.seq(), s.did(), s, bytes, track, next);
+            case IdentityEvent i -> sequenced(host, i.seq(), i.did(), i, bytes, track, next);
+            case AccountEvent a -> sequenced(host, a.seq(), a.did(), a, bytes, track, next);
         };
+    }
+
+    private IngestResult sequenced(Host host, long seq, Did did, FirehoseEvent event, byte[] bytes, boolean track,
+                                   Consumer<Admitted> next) {
+        long last = progress.admit(host, seq, track);
+        if (last >= 0) {
+            return emit(new IngestResult.Dropped(host, 0, did, DropReason.SEQ_NOT_INCREASING, "seq " + seq + " after " + last, null));
+        }
+        next.accept(new Admitted(host, seq, did, event, bytes));
+        return null;
+    }
+
+    /** The second step: handles an admitted event under its account's lock, and emits the result. */
+    IngestResult handle(Admitted a) {
+        AccountTable.Slot slot = accounts.slot(a.did());
+        slot.lock.lock();
+        try {
+            IngestResult result = handle(slot, a.host(), a.seq(), a.event(), false, a.frame());
+            emit(result);
+            resync.startIfWanted(slot);
+            return result;
+        } finally {
+            slot.lock.unlock();
+        }
     }
 
     /**
@@ -92,13 +148,17 @@ public final class IngestProcessor {
      * {@link DropReason#SEQ_NOT_INCREASING}. Called when (re)connecting from a stored cursor.
      */
     public void resumeHost(Host host, long cursor) {
-        lastSeq.computeIfAbsent(host, h -> new AtomicLong()).set(cursor);
+        progress.resume(host, cursor);
     }
 
-    /** The last upstream seq processed from {@code host} in this run (0 if none). */
+    /** The last upstream seq admitted from {@code host} in this run (0 if none). */
     public long lastSeq(Host host) {
-        AtomicLong last = lastSeq.get(host);
-        return last == null ? 0 : last.get();
+        return progress.last(host);
+    }
+
+    /** The hosts' sequences and cursors. */
+    public UpstreamProgress progress() {
+        return progress;
     }
 
     /**
@@ -144,30 +204,20 @@ public final class IngestProcessor {
         return accounts;
     }
 
-    private IngestResult event(Host host, long seq, Did did, FirehoseEvent event) {
-        AtomicLong last = lastSeq.computeIfAbsent(host, h -> new AtomicLong());
-        if (seq <= last.get()) {
-            return emit(new IngestResult.Dropped(host, 0, did, DropReason.SEQ_NOT_INCREASING,
-                    "seq " + seq + " after " + last.get(), null));
-        }
-        last.set(seq);
-        AccountTable.Slot slot = accounts.slot(did);
-        slot.lock.lock();
-        try {
-            IngestResult result = handle(slot, host, seq, event, false);
-            emit(result);
-            resync.startIfWanted(slot);
-            return result;
-        } finally {
-            slot.lock.unlock();
-        }
-    }
-
     /** Handles one event of the slot's account; the caller holds the lock and emits the result. */
     IngestResult handle(AccountTable.Slot slot, Host host, long seq, FirehoseEvent event, boolean queued) {
+        return handle(slot, host, seq, event, queued, null);
+    }
+
+    /**
+     * Handles one event of the slot's account; the caller holds the lock and emits the result.
+     *
+     * @param frame the upstream frame the event was decoded from, or {@code null}
+     */
+    IngestResult handle(AccountTable.Slot slot, Host host, long seq, FirehoseEvent event, boolean queued, byte[] frame) {
         return switch (event) {
-            case CommitEvent c -> repoEvents.commit(slot, host, seq, c, queued);
-            case SyncEvent s -> repoEvents.sync(slot, host, seq, s, queued);
+            case CommitEvent c -> repoEvents.commit(slot, host, seq, c, queued, frame);
+            case SyncEvent s -> repoEvents.sync(slot, host, seq, s, queued, frame);
             case IdentityEvent i -> identity(slot, host, seq, i);
             case AccountEvent a -> account(slot, host, seq, a);
             case InfoEvent i -> throw new IllegalArgumentException("#info is not an account event");

@@ -19,11 +19,28 @@ public sealed interface IngestResult permits IngestResult.Passed, IngestResult.D
     /** The account's state after this result when it changed, else {@code null}. */
     AccountState account();
 
-    /** The event passes: re-sequence and serve it. Its {@code seq} is still the upstream one. */
-    record Passed(Host host, long upstreamSeq, FirehoseEvent event, AccountState account) implements IngestResult {
+    /**
+     * The event passes: re-sequence and serve it. Its {@code seq} is still the upstream one.
+     *
+     * @param headOnly whether {@code account} differs from the account's state before only in its last commit (rev,
+     *     data, commit), which {@code event} (a {@code #commit} or {@code #sync}) carries: the sequencer may then
+     *     write the account later, since its log holds the event
+     * @param frame the upstream frame when the event is passed on unchanged, so that only its seq is replaced; or
+     *     {@code null}, and the event is encoded
+     */
+    record Passed(Host host, long upstreamSeq, FirehoseEvent event, AccountState account, boolean headOnly,
+                  UpstreamFrame frame) implements IngestResult {
         public Passed {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(event, "event");
+            if (headOnly && account == null) {
+                throw new IllegalArgumentException("a head-only change needs the account's state");
+            }
+        }
+
+        /** An event that is encoded again, with the account's state written with it. */
+        public Passed(Host host, long upstreamSeq, FirehoseEvent event, AccountState account) {
+            this(host, upstreamSeq, event, account, false, null);
         }
     }
 

@@ -26,7 +26,7 @@ final class RepoEventCheck {
         this.p = processor;
     }
 
-    IngestResult commit(AccountTable.Slot slot, Host host, long seq, CommitEvent event, boolean queued) {
+    IngestResult commit(AccountTable.Slot slot, Host host, long seq, CommitEvent event, boolean queued, byte[] frame) {
         Did did = slot.did;
         Pre pre = precheck(slot, host, seq, event, event.rev(), queued);
         if (pre.result() != null) {
@@ -46,10 +46,10 @@ final class RepoEventCheck {
             return drop(host, seq, did, DropReason.CHAIN_BROKEN, detail, desync);
         }
         AccountState next = state.withCommit(event.rev(), v.commit().commit().data(), event.commit());
-        return new IngestResult.Passed(host, seq, event, p.commitState(slot, next));
+        return passed(slot, host, seq, event, next, frame);
     }
 
-    IngestResult sync(AccountTable.Slot slot, Host host, long seq, SyncEvent event, boolean queued) {
+    IngestResult sync(AccountTable.Slot slot, Host host, long seq, SyncEvent event, boolean queued, byte[] frame) {
         Did did = slot.did;
         Pre pre = precheck(slot, host, seq, event, event.rev(), queued);
         if (pre.result() != null) {
@@ -68,7 +68,20 @@ final class RepoEventCheck {
         AccountState next = state.withSigningKey(v.key())
                 .withCommit(event.rev(), v.commit().commit().data(), v.commit().cid())
                 .withSync(SyncState.SYNCHRONIZED);
-        return new IngestResult.Passed(host, seq, event, p.commitState(slot, next));
+        return passed(slot, host, seq, event, next, frame);
+    }
+
+    /**
+     * The passed result of a verified {@code #commit} or {@code #sync} that makes {@code next} the account's state:
+     * marked head-only when only the last commit changed, and carrying its upstream frame when it has one.
+     */
+    private IngestResult.Passed passed(AccountTable.Slot slot, Host host, long seq, FirehoseEvent event, AccountState next,
+                                       byte[] frame) {
+        AccountState before = slot.state;
+        AccountState changed = p.commitState(slot, next);
+        boolean headOnly = changed != null && before != null
+                && changed.equals(before.withCommit(changed.rev(), changed.data(), changed.commit()));
+        return new IngestResult.Passed(host, seq, event, changed, headOnly, frame == null ? null : UpstreamFrame.locate(frame, event));
     }
 
     /** What commits and syncs share: binding, status, waiting for a resync, the rev window. */

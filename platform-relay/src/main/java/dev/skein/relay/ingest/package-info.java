@@ -8,6 +8,13 @@
  * A broken chain marks the account desynchronised; the account is then resynchronised from its PDS
  * ({@code getRepo}) and a {@code #sync} event announces the new state, while its events wait in a queue.
  *
+ * <p>{@link dev.skein.relay.ingest.IngestWorkers} verifies different accounts in parallel: a host's frames are
+ * decoded and sequence-checked in order on the host's thread, then handled by the shard their DID hashes to, one at
+ * a time. What consumers can rely on: the events of one account are passed on in the order its PDS sent them; events
+ * of different accounts (even of one host) may be passed on in another order, the order in which they were verified.
+ * A host's cursor only moves past frames whose results are committed ({@link dev.skein.relay.ingest.UpstreamProgress}),
+ * so a crash never skips a frame.
+ *
  * <p>Spec: <a href="https://atproto.com/specs/sync#message-validation-checklist">sync: message validation
  * checklist</a>, <a href="https://atproto.com/specs/sync#reliable-repository-synchronization">reliable
  * repository synchronization</a>, <a href="https://atproto.com/specs/account">account hosting status</a>.

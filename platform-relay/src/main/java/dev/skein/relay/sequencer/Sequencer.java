@@ -1,10 +1,13 @@
 package dev.skein.relay.sequencer;
 
 import dev.skein.core.firehose.FirehoseEvent;
+import dev.skein.core.syntax.Did;
 import dev.skein.relay.host.Host;
 import dev.skein.relay.ingest.AccountState;
 import dev.skein.relay.ingest.IngestResult;
 import dev.skein.relay.ingest.IngestSink;
+import dev.skein.relay.ingest.UpstreamProgress;
+import dev.skein.relay.store.AccountCheckpoint;
 import dev.skein.relay.store.EventKind;
 import dev.skein.relay.store.EventLog;
 import dev.skein.relay.store.HostStore;
@@ -24,6 +27,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +37,32 @@ import org.slf4j.LoggerFactory;
  * hosts' new cursors go in one transaction; then the events are published to the {@link LiveFeed}. A batch that
  * fails to commit is retried until it commits or the sequencer is closed: nothing that passed is dropped here.
  *
+ * <p>A batch is whatever waited while the last one was written (group commit): the busier the relay, the larger
+ * its batches and the cheaper each event. An event passed on unchanged is written as its upstream frame with the
+ * seq replaced ({@link UpstreamFrame}); an account whose only change is its last commit is written at the next
+ * checkpoint ({@link DeferredAccounts}). A host's cursor moves only past frames whose results are committed
+ * ({@link UpstreamProgress}).
+ *
  * <p>Sequence numbers continue from the log's highest on start; times ({@code time_us}) are the wall clock in
  * microseconds, pushed forward when needed so that they only increase and every Jetstream event has its own.
  */
 public final class Sequencer implements IngestSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
     private static final long RETRY_MS = 500;
+    /** How long the writer waits for results before it looks at checkpoints and closing. */
+    private static final long POLL_MS = 100;
+    /** A batch at least this large means the relay is busy: the next batch lingers to grow. */
+    static final int LINGER_FROM = 16;
+    /** How long a busy relay's batch may wait for more results after its first. */
+    static final long LINGER_MICROS = 10_000;
 
     private final RelayDatabase db;
     private final EventLog log;
     private final JdbcAccountStore accounts;
     private final HostStore hosts;
+    private final AccountCheckpoint checkpoint;
+    private final UpstreamProgress progress;
+    private final DeferredAccounts deferred;
     private final LiveFeed feed;
     private final Clock clock;
     private final int maxBatch;
@@ -57,12 +76,27 @@ public final class Sequencer implements IngestSink, AutoCloseable {
     private long lastSeq;
     private long nextTimeUs;
 
+    /** A sequencer whose results' upstream seqs are the hosts' cursors as they come (frames processed in order). */
     public Sequencer(RelayDatabase db, EventLog log, JdbcAccountStore accounts, HostStore hosts, LiveFeed feed, Clock clock,
                      int queueCapacity, int maxBatch, MeterRegistry registry) {
+        this(db, log, accounts, hosts, null, feed, clock, queueCapacity, maxBatch, registry);
+    }
+
+    /**
+     * Opens the sequencer on the log: brings account rows up to date with it ({@link DeferredAccounts#recover}) and
+     * continues its sequence.
+     *
+     * @param progress the hosts' frames in flight, which hold their cursors back; {@code null} when results come in
+     *     upstream order
+     */
+    public Sequencer(RelayDatabase db, EventLog log, JdbcAccountStore accounts, HostStore hosts, UpstreamProgress progress,
+                     LiveFeed feed, Clock clock, int queueCapacity, int maxBatch, MeterRegistry registry) {
         this.db = db;
         this.log = log;
         this.accounts = accounts;
         this.hosts = hosts;
+        this.checkpoint = new AccountCheckpoint(db);
+        this.progress = progress;
         this.feed = feed;
         this.clock = clock;
         this.maxBatch = maxBatch;
@@ -70,12 +104,16 @@ public final class Sequencer implements IngestSink, AutoCloseable {
         this.sequenced = Counter.builder("skein.relay.sequenced").description("events written to the relay's log").register(registry);
         this.commitTimer = Timer.builder("skein.relay.sequencer.commit").description("time to commit one batch").register(registry);
         registry.gauge("skein.relay.sequencer.queue", queue, BlockingQueue::size);
+        int recovered = DeferredAccounts.recover(db, log, accounts, checkpoint);
+        if (recovered > 0) {
+            LOG.info("brought {} accounts up to date with the log", recovered);
+        }
         this.lastSeq = log.maxSeq().orElse(0);
         this.nextTimeUs = log.maxTimeUs().orElse(0);
+        this.deferred = new DeferredAccounts(checkpoint.seq());
         feed.start(lastSeq);
         this.writer = Thread.ofPlatform().name("relay-sequencer").daemon().unstarted(this::run);
     }
-
     public void start() {
         writer.start();
     }
@@ -119,52 +157,99 @@ public final class Sequencer implements IngestSink, AutoCloseable {
 
     private void run() {
         List<IngestResult> batch = new ArrayList<>(maxBatch);
+        int lastBatch = 0;
         while (!closing || !queue.isEmpty()) {
             try {
-                IngestResult first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                IngestResult first = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    if (lastBatch >= LINGER_FROM) {
+                        linger(batch);
+                    }
+                    lastBatch = batch.size();
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                write(batch);
-                batch.clear();
+                if (!batch.isEmpty() || deferred.due(lastSeq, false)) {
+                    write(batch);
+                    batch.clear();
+                }
             } catch (InterruptedException e) {
                 if (!closing) {
                     LOG.warn("sequencer interrupted");
                 }
             }
         }
+        try {
+            if (deferred.due(lastSeq, true)) {
+                write(batch);
+            }
+        } catch (InterruptedException e) {
+            LOG.warn("sequencer interrupted while writing its last checkpoint");
+        }
+    }
+
+    /**
+     * Lets a busy relay's batch grow for up to {@link #LINGER_MICROS}: a transaction has a fixed cost (H2 writes
+     * the pages it changed), so under load fewer, larger transactions leave more CPU to verification. An idle relay
+     * does not linger, so its latency stays that of one transaction.
+     */
+    private void linger(List<IngestResult> batch) {
+        if (batch.size() >= maxBatch || closing) {
+            return;
+        }
+        // One wake-up rather than one per result: results arriving meanwhile wait in the queue.
+        LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(LINGER_MICROS));
+        queue.drainTo(batch, maxBatch - batch.size());
     }
 
     private void write(List<IngestResult> batch) throws InterruptedException {
-        List<LoggedEvent> events = new ArrayList<>();
-        Map<Object, AccountState> states = new LinkedHashMap<>();
+        List<LoggedEvent> events = new ArrayList<>(batch.size());
+        Map<Did, AccountState> states = new LinkedHashMap<>();
         Map<Host, Long> cursors = new HashMap<>();
         long seq = lastSeq;
         long timeUs = Math.max(nextTimeUs, clock.millis() * 1000);
         for (IngestResult r : batch) {
             if (r.upstreamSeq() > 0) {
-                cursors.merge(r.host(), r.upstreamSeq(), Math::max);
+                long cursor = progress == null ? r.upstreamSeq() : progress.complete(r.host(), r.upstreamSeq());
+                if (cursor > 0) {
+                    cursors.merge(r.host(), cursor, Math::max);
+                }
             }
-            if (r.account() != null) {
-                states.remove(r.account().did());
-                states.put(r.account().did(), r.account());
+            AccountState state = r.account();
+            if (state != null) {
+                if (r instanceof IngestResult.Passed p && p.headOnly()) {
+                    deferred.defer(state);
+                } else {
+                    deferred.written(state.did());
+                    states.remove(state.did());
+                    states.put(state.did(), state);
+                }
             }
             if (r instanceof IngestResult.Passed p) {
-                FirehoseEvent e = Resequenced.withSeq(p.event(), ++seq);
+                FirehoseEvent e = p.event();
+                long s = ++seq;
+                byte[] frame = p.frame() != null ? p.frame().withSeq(s) : Resequenced.withSeq(e, s).encode();
                 int span = Resequenced.spanUs(e);
-                events.add(new LoggedEvent(seq, did(e), EventKind.of(e), timeUs, span, e.encode()));
+                events.add(new LoggedEvent(s, did(e), EventKind.of(e), timeUs, span, frame));
                 timeUs += span;
             }
         }
         List<AccountState> stateList = List.copyOf(states.values());
+        long through = seq;
+        List<AccountState> checkpointed = deferred.due(through, closing) ? deferred.take() : null;
         while (true) {
             try {
                 long start = System.nanoTime();
                 db.tx().executeWithoutResult(status -> {
-                    log.append(events);
+                    if (!events.isEmpty()) {
+                        log.append(events);
+                    }
                     accounts.save(stateList);
+                    if (checkpointed != null) {
+                        // After the batch's own writes: a deferred state is newer than one written in the same batch.
+                        accounts.save(checkpointed);
+                        checkpoint.set(through);
+                    }
                     hosts.advanceCursors(cursors, clock.instant());
                 });
                 commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -178,14 +263,17 @@ public final class Sequencer implements IngestSink, AutoCloseable {
                 Thread.sleep(RETRY_MS);
             }
         }
+        if (checkpointed != null) {
+            deferred.checkpointed(through);
+        }
         lastSeq = seq;
         nextTimeUs = timeUs;
         sequenced.increment(events.size());
-        feed.publish(events);
+        feed.publish(java.util.Collections.unmodifiableList(events));
         written.addAndGet(batch.size());
     }
 
-    private static dev.skein.core.syntax.Did did(FirehoseEvent e) {
+    private static Did did(FirehoseEvent e) {
         return switch (e) {
             case dev.skein.core.firehose.CommitEvent c -> c.repo();
             case dev.skein.core.firehose.SyncEvent s -> s.did();

@@ -70,9 +70,14 @@ public final class EventLog {
         return v == null ? OptionalLong.empty() : OptionalLong.of(v);
     }
 
-    /** Deletes events sequenced before {@code timeUs}, but never the newest one (its seq must survive restarts). */
+    /**
+     * Deletes events sequenced before {@code timeUs}, but never the newest one (its seq must survive restarts), nor
+     * one after the account checkpoint (it may be all that holds an account's last commit, see
+     * {@link AccountCheckpoint}).
+     */
     public int deleteBefore(long timeUs) {
-        return jdbc.update("DELETE FROM relay_event WHERE time_us < ? AND seq < (SELECT MAX(seq) FROM relay_event)", timeUs);
+        return jdbc.update("DELETE FROM relay_event WHERE time_us < ? AND seq < (SELECT MAX(seq) FROM relay_event)"
+                + " AND seq <= (SELECT seq FROM relay_checkpoint WHERE name = 'accounts')", timeUs);
     }
 
     public long count() {

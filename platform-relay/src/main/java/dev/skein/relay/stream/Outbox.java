@@ -5,7 +5,7 @@ import dev.skein.relay.store.EventLog;
 import dev.skein.relay.store.LoggedEvent;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -25,6 +25,10 @@ import reactor.core.scheduler.Scheduler;
  * one published after is in the queue. The queue holds at most {@code capacity} events; when a consumer lets it fill
  * up, what is pending is dropped and the consumer gets the {@code tooSlow} message, then the end of the stream.
  *
+ * <p>Cheap per consumer, since a hundred consumers each take every event: the live feed's batches are queued whole
+ * (the lists are shared, never copied), one drain at a time is scheduled per consumer, and messages go to the
+ * subscriber directly, the drain itself keeping to the demand.
+ *
  * @param <T> what is sent: frames, or JSON messages
  */
 final class Outbox<T> {
@@ -36,7 +40,10 @@ final class Outbox<T> {
     private final EventLog log;
     private final LiveFeed feed;
     private final Scheduler.Worker worker;
-    private final ArrayBlockingQueue<LoggedEvent> queue;
+    private final int capacity;
+    /** Live batches, as published; {@link #queued} counts their events. */
+    private final ConcurrentLinkedQueue<List<LoggedEvent>> batches = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final BiConsumer<LoggedEvent, Consumer<T>> render;
     private final Supplier<T> tooSlowMessage;
     private final ArrayDeque<T> pending = new ArrayDeque<>();
@@ -44,22 +51,27 @@ final class Outbox<T> {
     private volatile Mode mode;
     private volatile boolean tooSlow;
     private volatile boolean done;
+    /** The consumer was found too slow: after the pending message, the stream ends. Drain only. */
+    private boolean ending;
+    /** The live batch being sent and the position in it. Drain only. */
+    private List<LoggedEvent> current;
+    private int at;
     private long sent;
     private FluxSink<T> sink;
     private Runnable unsubscribe = () -> { };
 
     /**
      * @param after the last seq the consumer has; events after it are served
-     * @param replay whether to read the log from {@code after} first (else the consumer only wants what comes next)
      * @param first messages sent before any event (an {@code #info}), or empty
      */
     static <T> Flux<T> stream(EventLog log, LiveFeed feed, Scheduler scheduler, int capacity, long after,
                               List<T> first, BiConsumer<LoggedEvent, Consumer<T>> render, Supplier<T> tooSlowMessage) {
+        // IGNORE: the drain never sends beyond the demand, so Reactor need not queue what it sends.
         return Flux.create(sink -> {
             Outbox<T> o = new Outbox<>(log, feed, scheduler, capacity, render, tooSlowMessage);
             o.pending.addAll(first);
             o.start(sink, after);
-        }, FluxSink.OverflowStrategy.BUFFER);
+        }, FluxSink.OverflowStrategy.IGNORE);
     }
 
     private Outbox(EventLog log, LiveFeed feed, Scheduler scheduler, int capacity,
@@ -67,7 +79,7 @@ final class Outbox<T> {
         this.log = log;
         this.feed = feed;
         this.worker = scheduler.createWorker();
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.render = render;
         this.tooSlowMessage = tooSlowMessage;
     }
@@ -82,34 +94,32 @@ final class Outbox<T> {
     }
 
     private void onLive(List<LoggedEvent> events) {
-        if (mode == Mode.REPLAY || done) {
+        if (mode == Mode.REPLAY || done || tooSlow) {
             return;
         }
-        for (LoggedEvent e : events) {
-            if (!queue.offer(e)) {
-                tooSlow = true;
-                break;
-            }
+        if (queued.addAndGet(events.size()) > capacity) {
+            tooSlow = true;
+        } else {
+            batches.offer(events);
         }
         schedule();
     }
 
+    /** Runs the drain on the worker, unless it is already running or scheduled (then it goes round once more). */
     private void schedule() {
-        if (!done) {
+        if (!done && wip.getAndIncrement() == 0) {
             worker.schedule(this::drain);
         }
     }
 
     private void drain() {
-        if (wip.getAndIncrement() != 0) {
-            return;
-        }
+        int missed = 1;
         try {
             do {
                 drainOnce();
-            } while (wip.decrementAndGet() != 0);
+                missed = wip.addAndGet(-missed);
+            } while (missed != 0);
         } catch (RuntimeException e) {
-            wip.set(0);
             done = true;
             sink.error(e);
         }
@@ -117,15 +127,31 @@ final class Outbox<T> {
 
     private void drainOnce() {
         while (!done) {
-            if (tooSlow) {
+            if (tooSlow && !ending) {
+                ending = true;
                 pending.clear();
-                queue.clear();
-                done = true;
+                batches.clear();
+                current = null;
                 // Let go of the live feed now: the end of the stream reaches the consumer only when it reads again.
                 unsubscribe.run();
-                sink.next(tooSlowMessage.get());
+                pending.add(tooSlowMessage.get());
+            }
+            if (ending && pending.isEmpty()) {
+                done = true;
                 sink.complete();
                 return;
+            }
+            if (pending.isEmpty() && mode != Mode.LIVE && !ending) {
+                // Reading on without demand is bounded (one page) and lets a consumer that has caught up go live
+                // at once, so that from then on its queue is what holds it to the pace of the others.
+                List<LoggedEvent> page = log.after(sent, PAGE);
+                if (page.isEmpty()) {
+                    mode = mode == Mode.REPLAY ? Mode.CATCHUP : Mode.LIVE;
+                }
+                for (LoggedEvent e : page) {
+                    add(e);
+                }
+                continue;
             }
             if (sink.requestedFromDownstream() <= 0) {
                 return;
@@ -135,22 +161,18 @@ final class Outbox<T> {
                 continue;
             }
             if (mode == Mode.LIVE) {
-                LoggedEvent e = queue.poll();
-                if (e == null) {
-                    return;
+                if (current == null || at == current.size()) {
+                    current = batches.poll();
+                    at = 0;
+                    if (current == null) {
+                        return;
+                    }
+                    queued.addAndGet(-current.size());
                 }
+                LoggedEvent e = current.get(at++);
                 if (e.seq() > sent) {
                     add(e);
                 }
-                continue;
-            }
-            List<LoggedEvent> page = log.after(sent, PAGE);
-            if (page.isEmpty()) {
-                mode = mode == Mode.REPLAY ? Mode.CATCHUP : Mode.LIVE;
-                continue;
-            }
-            for (LoggedEvent e : page) {
-                add(e);
             }
         }
     }

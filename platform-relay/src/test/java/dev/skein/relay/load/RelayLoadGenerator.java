@@ -1,16 +1,15 @@
 package dev.skein.relay.load;
 
-import dev.skein.core.crypto.Curve;
-import dev.skein.core.repo.RepoCommit;
+import dev.skein.core.firehose.CommitEvent;
+import dev.skein.core.firehose.FirehoseFrame;
+import dev.skein.core.identity.DidDocument;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.relay.Relay;
 import dev.skein.relay.RelaySettings;
-import dev.skein.relay.host.Host;
 import dev.skein.relay.ingest.DropReason;
 import dev.skein.relay.stream.SubscribeRepos;
 import dev.skein.relay.testing.FakeDidResolver;
 import dev.skein.relay.testing.FakePds;
-import dev.skein.relay.testing.SimAccount;
 import dev.skein.relay.testing.TestRelays;
 import dev.skein.relay.upstream.UpstreamSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,17 +19,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * A load generator for the relay (not a test: run it by hand): {@code hosts} simulated PDS hosts with
- * {@code accounts} accounts each make {@code commits} real signed commits (one record each) in total; the relay
- * ingests them with full verification while {@code consumers} subscribeRepos consumers read everything. Prints
- * verified commits per second, and whether every consumer got every event.
- *
- * <p>args: hosts accounts-per-host commits consumers
+ * A load generator for the relay (not a test: run it by hand, see docs/benchmarks.md). Simulated PDS hosts
+ * ({@link FakePds}, in this JVM, over real WebSocket connections on localhost) serve real signed commits of
+ * simulated accounts ({@link LoadAccount}: 1 to 3 operations each, creates, updates and deletes, with their MST
+ * proof blocks; {@link LoadData}); the relay ingests them with full verification while in-process {@code subscribeRepos} consumers
+ * read everything. It measures, in this order:
+ * <ol>
+ *   <li>throughput: every host's backlog served at once; verified commits per second, overall, per second, and
+ *       over the last 60 % of the events (the sustained rate, once the JIT and the accounts' key tables are warm),
+ *       process CPU per commit and per thread, memory, whether every consumer got every event and whether
+ *       anything was dropped;</li>
+ *   <li>latency: commits added to the hosts at a fixed rate, each timed from the moment its PDS has it to the
+ *       moment a consumer of the relay gets it, verified and sequenced (p50, p95, p99).</li>
+ * </ol>
+ * Options (all {@code --name value}): {@code hosts} (4), {@code accounts} per host (500), {@code commits} in total
+ * (300000), {@code consumers} (100), {@code latency-rate} commits/s (1000), {@code latency-seconds} (10),
+ * {@code cache} a directory to keep the generated commits in for later runs with the same options,
+ * {@code dump} a directory to write the hosts' frames to for {@code interop-node/relay-ts-verify.mjs}
+ * ({@code frames.bin}: each frame as a 4-byte big-endian length and its bytes, hosts interleaved;
+ * {@code dids.json}: each account's DID document), {@code dump-frames} how many (20000), {@code dump-only} to stop
+ * after dumping.
  */
 public final class RelayLoadGenerator {
     static final Datetime TIME = new Datetime("2026-05-01T00:00:00.000Z");
@@ -38,35 +55,41 @@ public final class RelayLoadGenerator {
     private RelayLoadGenerator() {}
 
     public static void main(String[] args) throws Exception {
-        int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        int perHost = args.length > 1 ? Integer.parseInt(args[1]) : 250;
-        int commits = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        int consumers = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        LoadOptions o = LoadOptions.parse(args);
+        long t0 = System.nanoTime();
+        LoadData data = o.cache() == null ? null : LoadData.load(o.cache(), o);
+        if (data == null) {
+            data = LoadData.generate(o);
+            if (o.cache() != null) {
+                data.save(o.cache(), o);
+            }
+            System.out.printf("generated the commits in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        } else {
+            System.out.printf("read the commits from %s in %.1f s%n", o.cache(), (System.nanoTime() - t0) / 1e9);
+        }
+        int total = data.backlogFrames();
+        System.out.printf("%d frames (%d accounts on %d hosts, %.0f bytes a frame on average, %.0f MB)%n", total,
+                data.accounts().size(), o.hosts(), (double) data.backlogBytes() / total, data.backlogBytes() / 1e6);
         FakeDidResolver plc = new FakeDidResolver();
         List<FakePds> pdses = new ArrayList<>();
-        List<List<SimAccount>> accounts = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (int h = 0; h < hosts; h++) {
+        for (int h = 0; h < o.hosts(); h++) {
             FakePds pds = new FakePds();
+            data.backlog().get(h).forEach(pds::addRaw);
             pdses.add(pds);
-            List<SimAccount> list = new ArrayList<>();
-            for (int a = 0; a < perHost; a++) {
-                SimAccount acc = new SimAccount("load-" + h + "-" + a, pds.url(), a % 2 == 0 ? Curve.K256 : Curve.P256);
-                plc.put(acc.document());
-                RepoCommit first = acc.create(List.of());
-                pds.add(seq -> first.toEvent(seq, TIME));
-                list.add(acc);
+        }
+        List<DidDocument> docs = new ArrayList<>();
+        for (LoadData.Account a : data.accounts()) {
+            docs.add(a.document(pdses.get(a.host()).url()));
+        }
+        docs.forEach(plc::put);
+        System.out.println("before the relay starts (the generator's frames): " + MachineLoad.memory());
+        if (o.dump() != null) {
+            FrameDump.writeFrames(o.dump(), data.backlog(), docs, o.dumpFrames());
+            if (o.dumpOnly()) {
+                pdses.forEach(FakePds::close);
+                System.exit(0);
             }
-            accounts.add(list);
         }
-        for (int i = 0; i < commits; i++) {
-            int h = i % hosts;
-            SimAccount acc = accounts.get(h).get((i / hosts) % perHost);
-            RepoCommit c = acc.commit(acc.posts("agent.comms.message", 1));
-            pdses.get(h).add(seq -> c.toEvent(seq, TIME));
-        }
-        int total = hosts * perHost + commits;
-        System.out.printf("generated %d frames in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
 
         Path dir = Files.createTempDirectory("relay-load");
         RelaySettings s = TestRelays.settings(dir, List.of());
@@ -75,87 +98,170 @@ public final class RelayLoadGenerator {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Relay relay = Relay.start(s, plc, registry, Clock.systemUTC())) {
             SubscribeRepos stream = new SubscribeRepos(relay.log(), relay.feed(), Schedulers.boundedElastic(), 1_000_000);
-            AtomicLong received = new AtomicLong();
+            AtomicLongArray received = new AtomicLongArray(o.consumers());
             List<Disposable> subs = new ArrayList<>();
-            for (int c = 0; c < consumers; c++) {
-                subs.add(stream.frames(null).subscribe(f -> received.incrementAndGet()));
+            for (int c = 0; c < o.consumers(); c++) {
+                int i = c;
+                subs.add(stream.frames(null).subscribe(f -> received.incrementAndGet(i)));
             }
-            long start = System.nanoTime();
-            for (FakePds p : pdses) {
-                relay.hosts().requestCrawl(p.host(), true);
-            }
-            while (relay.log().count() < total) {
-                Thread.sleep(20);
-                if (System.nanoTime() - start > Duration.ofMinutes(10).toNanos()) {
-                    break;
-                }
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            long logged = relay.log().count();
-            System.out.printf("relayed %d of %d events (all verified) in %.2f s: %.0f events/s%n", logged, total, secs, logged / secs);
+            throughput(relay, pdses, total, registry, o);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (received.get() < (long) consumers * total && System.nanoTime() < deadline) {
+            while (min(received) < total && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            System.out.printf("%d consumers received %d of %d events%n", consumers, received.get(), (long) consumers * total);
-            var commitTimer = registry.get("skein.relay.sequencer.commit").timer();
-            System.out.printf("sequencer: %d transactions, %.1f events each, %.2f ms each on average%n", commitTimer.count(),
-                    (double) logged / Math.max(1, commitTimer.count()), commitTimer.mean(java.util.concurrent.TimeUnit.MILLISECONDS));
-            for (DropReason r : DropReason.values()) {
-                if (relay.metrics().droppedCount(r) > 0) {
-                    System.out.printf("dropped %s: %d%n", r.metricTag(), relay.metrics().droppedCount(r));
-                }
-            }
+            System.out.printf("%d consumers: each received %d to %d of %d events%n", o.consumers(),
+                    o.consumers() == 0 ? 0 : min(received), o.consumers() == 0 ? 0 : max(received), total);
+            latency(pdses, data.live(), stream, o);
             subs.forEach(Disposable::dispose);
-            latency(relay, pdses, accounts, stream);
         }
         pdses.forEach(FakePds::close);
         System.exit(0);
     }
 
-    /**
-     * Live latency: commits added to the PDSes at about 1,000 a second, each timed from the moment the PDS has it to
-     * the moment an (in-process) subscribeRepos consumer of the relay gets it, verified and sequenced.
-     */
-    static void latency(Relay relay, List<FakePds> pdses, List<List<SimAccount>> accounts, SubscribeRepos stream)
+    /** Connects the relay to every host at once and watches it work through their backlogs. */
+    private static void throughput(Relay relay, List<FakePds> pdses, int total, SimpleMeterRegistry registry, LoadOptions o)
             throws InterruptedException {
-        java.util.concurrent.ConcurrentHashMap<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Long> micros = java.util.Collections.synchronizedList(new ArrayList<>());
+        MachineLoad load = MachineLoad.start();
+        long cpu0 = MachineLoad.processCpuNanos();
+        long start = System.nanoTime();
+        for (FakePds p : pdses) {
+            relay.hosts().requestCrawl(p.host(), true);
+        }
+        List<Long> perSecond = new ArrayList<>();
+        long last = 0;
+        long nextSample = start + TimeUnit.SECONDS.toNanos(1);
+        // The steady part: from when 40 % of the events are through (by then the JIT has compiled the hot code and every
+        // account's key has its tables).
+        long steadyAt = 0;
+        long steadyEvents = 0;
+        long steadyCpu = 0;
+        MachineLoad steadyLoad = null;
+        while (relay.sequencer().lastSeq() < total && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
+            Thread.sleep(5);
+            if (steadyAt == 0 && relay.sequencer().lastSeq() >= total * 2L / 5) {
+                steadyAt = System.nanoTime();
+                steadyEvents = relay.sequencer().lastSeq();
+                steadyCpu = MachineLoad.processCpuNanos();
+                steadyLoad = MachineLoad.start();
+            }
+            if (System.nanoTime() >= nextSample) {
+                long now = relay.sequencer().lastSeq();
+                perSecond.add(now - last);
+                last = now;
+                nextSample += TimeUnit.SECONDS.toNanos(1);
+            }
+        }
+        long end = System.nanoTime();
+        double secs = (end - start) / 1e9;
+        double cpu = (MachineLoad.processCpuNanos() - cpu0) / 1e9;
+        long logged = relay.sequencer().lastSeq();
+        System.out.printf("relayed %d of %d events (all verified) in %.2f s: %.0f events/s overall%n", logged, total, secs, logged / secs);
+        double steadySecs = (end - steadyAt) / 1e9;
+        System.out.printf("steady (the last 60 %% of the events, %.1f s): %.0f events/s, process CPU %.0f us per event (%.2f cores)%n",
+                steadySecs, (logged - steadyEvents) / steadySecs,
+                (MachineLoad.processCpuNanos() - steadyCpu) / 1e3 / Math.max(1, logged - steadyEvents),
+                (MachineLoad.processCpuNanos() - steadyCpu) / 1e9 / steadySecs);
+        if (steadyLoad != null) {
+            System.out.println("steady " + steadyLoad.threads(steadySecs) + " " + steadyLoad.stop());
+        }
+        List<Long> full = perSecond.size() > 2 ? perSecond.subList(1, perSecond.size() - 1) : perSecond;
+        List<Long> sorted = new ArrayList<>(full);
+        sorted.sort(null);
+        System.out.printf("per second (first and last partial seconds left out, %d s): median %d, min %d, max %d; all: %s%n",
+                sorted.size(), sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2), sorted.isEmpty() ? 0 : sorted.getFirst(),
+                sorted.isEmpty() ? 0 : sorted.getLast(), perSecond);
+        System.out.printf("process CPU: %.1f s over %.1f s wall (%.2f cores), %.0f us per event; %s%n", cpu, secs, cpu / secs,
+                cpu * 1e6 / Math.max(1, logged), load.stop());
+        System.out.println(load.threads(secs));
+        var commitTimer = registry.get("skein.relay.sequencer.commit").timer();
+        System.out.printf("sequencer: %d transactions, %.1f events each, %.2f ms each on average%n", commitTimer.count(),
+                (double) logged / Math.max(1, commitTimer.count()), commitTimer.mean(TimeUnit.MILLISECONDS));
+        for (DropReason r : DropReason.values()) {
+            if (relay.metrics().droppedCount(r) > 0) {
+                System.out.printf("dropped %s: %d%n", r.metricTag(), relay.metrics().droppedCount(r));
+            }
+        }
+        System.out.println(MachineLoad.memory());
+    }
+
+    /**
+     * Live latency: commits added to the hosts at a fixed rate (round-robin), each timed from the moment its PDS has
+     * it to the moment an in-process subscribeRepos consumer of the relay gets it, verified and sequenced.
+     */
+    static void latency(List<FakePds> pdses, List<List<byte[]>> live, SubscribeRepos stream, LoadOptions o)
+            throws InterruptedException {
+        int n = live.stream().mapToInt(List::size).sum();
+        if (n == 0) {
+            return;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        List<FakePds> to = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; frames.size() < n; i++) {
+            for (int h = 0; h < live.size(); h++) {
+                if (i < live.get(h).size()) {
+                    CommitEvent c = (CommitEvent) FirehoseFrame.decode(live.get(h).get(i));
+                    frames.add(live.get(h).get(i));
+                    to.add(pdses.get(h));
+                    keys.add(c.repo().value() + c.rev().value());
+                }
+            }
+        }
+        ConcurrentHashMap<String, Long> sent = new ConcurrentHashMap<>();
+        long[] micros = new long[n];
+        AtomicLong got = new AtomicLong();
         Disposable sub = stream.frames(null).subscribe(f -> {
-            if (dev.skein.core.firehose.FirehoseFrame.decode(f) instanceof dev.skein.core.firehose.CommitEvent c) {
-                Long t = sent.remove(c.rev().value());
+            if (FirehoseFrame.decode(f) instanceof CommitEvent c) {
+                Long t = sent.remove(c.repo().value() + c.rev().value());
                 if (t != null) {
-                    micros.add((System.nanoTime() - t) / 1000);
+                    long i = got.getAndIncrement();
+                    if (i < n) {
+                        micros[(int) i] = (System.nanoTime() - t) / 1000;
+                    }
                 }
             }
         });
-        int n = 3000;
-        List<RepoCommit> commits = new ArrayList<>();
+        long start = System.nanoTime();
+        long step = 1_000_000_000L / o.latencyRate();
         for (int i = 0; i < n; i++) {
-            SimAccount acc = accounts.get(i % pdses.size()).get(i % accounts.getFirst().size());
-            commits.add(acc.commit(acc.posts("agent.comms.message", 1)));
-        }
-        for (int i = 0; i < n; i++) {
-            RepoCommit c = commits.get(i);
-            sent.put(c.commit().rev().value(), System.nanoTime());
-            pdses.get(i % pdses.size()).add(seq -> c.toEvent(seq, TIME));
-            if (i % 10 == 9) {
-                Thread.sleep(10);
+            long due = start + i * step;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
             }
+            sent.put(keys.get(i), System.nanoTime());
+            to.get(i).addRaw(frames.get(i));
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (micros.size() < n && System.nanoTime() < deadline) {
+        while (got.get() < n && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         sub.dispose();
-        List<Long> sorted = new ArrayList<>(micros);
-        java.util.Collections.sort(sorted);
-        if (sorted.isEmpty()) {
+        int count = (int) Math.min(n, got.get());
+        long[] sorted = java.util.Arrays.copyOf(micros, count);
+        java.util.Arrays.sort(sorted);
+        if (count == 0) {
             System.out.println("latency: nothing received");
             return;
         }
-        System.out.printf("latency PDS -> relay -> consumer over %d commits: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", sorted.size(),
-                sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() * 9 / 10) / 1000.0,
-                sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)) / 1000.0);
+        System.out.printf("latency PDS -> relay -> consumer, %d commits at %d/s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                count, o.latencyRate(), sorted[count / 2] / 1000.0, sorted[count * 95 / 100] / 1000.0,
+                sorted[Math.min(count - 1, count * 99 / 100)] / 1000.0, sorted[count - 1] / 1000.0);
+    }
+
+    private static long min(AtomicLongArray a) {
+        long m = Long.MAX_VALUE;
+        for (int i = 0; i < a.length(); i++) {
+            m = Math.min(m, a.get(i));
+        }
+        return a.length() == 0 ? 0 : m;
+    }
+
+    private static long max(AtomicLongArray a) {
+        long m = 0;
+        for (int i = 0; i < a.length(); i++) {
+            m = Math.max(m, a.get(i));
+        }
+        return m;
     }
 }

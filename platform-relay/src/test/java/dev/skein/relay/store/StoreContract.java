@@ -64,9 +64,15 @@ abstract class StoreContract {
         // Replay for a Jetstream cursor starts early enough for every event ending after it.
         assertThat(log.seqBeforeTime(5_000 + CommitEvent.MAX_OPS)).isEqualTo(5);
         assertThat(log.seqBeforeTime(100)).isZero();
+        AccountCheckpoint checkpoint = new AccountCheckpoint(db);
+        assertThat(log.deleteBefore(Long.MAX_VALUE)).as("nothing after the account checkpoint goes").isZero();
+        checkpoint.set(7);
         assertThat(log.deleteBefore(4_500)).isEqualTo(4);
         assertThat(log.minSeq()).hasValue(5);
-        assertThat(log.deleteBefore(Long.MAX_VALUE)).isEqualTo(5);
+        assertThat(log.deleteBefore(Long.MAX_VALUE)).isEqualTo(3);
+        assertThat(log.minSeq()).hasValue(8);
+        checkpoint.set(10);
+        assertThat(log.deleteBefore(Long.MAX_VALUE)).isEqualTo(2);
         assertThat(log.maxSeq()).as("the newest event is kept so its seq survives").hasValue(10);
     }
 

@@ -23,7 +23,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * sets. It can be stopped and started again on the same port with the same frames, like a PDS that restarts.
  */
 public final class FakePds implements AutoCloseable {
-    private final List<byte[]> frames = new CopyOnWriteArrayList<>();
+    /** Guarded by itself: appended to, never changed (a copy-on-write list would make a long stream quadratic). */
+    private final List<byte[]> frames = new java.util.ArrayList<>();
     private final Map<String, byte[]> repos = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final List<Long> cursors = new CopyOnWriteArrayList<>();
@@ -68,11 +69,23 @@ public final class FakePds implements AutoCloseable {
 
     /** Adds raw frame bytes (taking a seq position, whatever they contain). */
     public void addRaw(byte[] bytes) {
-        frames.add(bytes);
+        synchronized (frames) {
+            frames.add(bytes);
+            added.tryEmitNext((long) frames.size());
+        }
     }
 
     public int frameCount() {
-        return frames.size();
+        synchronized (frames) {
+            return frames.size();
+        }
+    }
+
+    /** The frames added so far, in seq order. */
+    public List<byte[]> frames() {
+        synchronized (frames) {
+            return List.copyOf(frames);
+        }
     }
 
     public void repo(String did, byte[] car) {
@@ -127,7 +140,7 @@ public final class FakePds implements AutoCloseable {
 
     /** Frames after {@code cursor} (seq = position), then new ones as they come. */
     private Flux<BinaryWebSocketFrame> stream(long cursor) {
-        if (cursor > frames.size()) {
+        if (cursor > frameCount()) {
             byte[] error = new dev.skein.core.firehose.ErrorFrame(dev.skein.core.firehose.ErrorFrame.FUTURE_CURSOR,
                     "Cursor in the future.").encode();
             return Flux.just(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(error)));
@@ -138,12 +151,15 @@ public final class FakePds implements AutoCloseable {
                 .onBackpressureDrop()
                 .concatMap(t -> {
                     int from = next.get();
-                    int to = frames.size();
-                    if (to <= from) {
-                        return Flux.empty();
+                    List<byte[]> batch;
+                    synchronized (frames) {
+                        if (frames.size() <= from) {
+                            return Flux.empty();
+                        }
+                        batch = List.copyOf(frames.subList(from, frames.size()));
                     }
-                    next.set(to);
-                    return Flux.fromIterable(frames.subList(from, to));
+                    next.set(from + batch.size());
+                    return Flux.fromIterable(batch);
                 }, 1)
                 .map(b -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(b)));
     }

@@ -15,6 +15,7 @@ import dev.skein.core.repo.RepoCommit;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.core.syntax.Handle;
 import dev.skein.relay.sequencer.RetentionJob;
+import dev.skein.relay.store.AccountCheckpoint;
 import dev.skein.relay.testing.FakeDidResolver;
 import dev.skein.relay.testing.FakePds;
 import dev.skein.relay.testing.RelayApp;
@@ -233,6 +234,9 @@ class ServingTest {
         // A second relay app over a copy of the situation would cost seconds; trimming a throwaway log works as well.
         long min = app.relay().log().minSeq().orElseThrow();
         assertThat(min).isEqualTo(1);
+        // Retention keeps what the account checkpoint has not covered yet; an idle sequencer catches up within seconds.
+        long head = app.relay().log().maxSeq().orElseThrow();
+        assertThat(eventually(() -> new AccountCheckpoint(app.relay().database()).seq() == head)).isTrue();
         RetentionJob trim = new RetentionJob(app.relay().log(), Duration.ZERO, Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
         trim.runOnce();
         trim.close();

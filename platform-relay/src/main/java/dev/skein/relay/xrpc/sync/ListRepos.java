@@ -43,7 +43,10 @@ public final class ListRepos implements XrpcMethod {
         return Mono.fromCallable(() -> {
             List<AccountState> page = relay.accountStore().list(after, limit);
             List<Map<String, Object>> repos = new ArrayList<>();
-            for (AccountState s : page) {
+            for (AccountState stored : page) {
+                // The row may lag behind the account's last commit (written at the next checkpoint): prefer memory.
+                AccountState loaded = relay.processor().accounts().peek(stored.did());
+                AccountState s = loaded != null ? loaded : stored;
                 if (!s.hasCommit()) {
                     continue; // head and rev are required: an account without a verified commit is not listed
                 }
