@@ -29,21 +29,12 @@ node_ok() {
   m="$(node_major)" && [[ "$m" -ge "$min_major" ]]
 }
 
-# npm ci records what it installed in node_modules/.package-lock.json; it equals the lockfile's
-# packages (without the root entry) exactly when the install is current.
+source "$here/scripts/npm-lock.sh"
+
 installed_matches_lock() {
-  [[ -f "$dir/node_modules/.package-lock.json" ]] || return 1
-  local js='
-    const fs = require("fs");
-    const want = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).packages;
-    const have = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).packages;
-    delete want[""];
-    const same = (a, b) => a && b && a.version === b.version && a.integrity === b.integrity;
-    const keys = new Set([...Object.keys(want), ...Object.keys(have)]);
-    for (const k of keys) if (!same(want[k], have[k])) process.exit(1);'
   local node=node
   command -v node >/dev/null || node="$dir/node_modules/.bin/node"
-  "$node" -e "$js" "$dir/package-lock.json" "$dir/node_modules/.package-lock.json" 2>/dev/null
+  npm_installed_matches_lock "$dir" "$node"
 }
 
 if installed_matches_lock && node_ok; then

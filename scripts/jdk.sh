@@ -40,3 +40,15 @@ skein_java_home() {
   [[ -n "$best" ]] || return 1
   echo "$best"
 }
+
+# The JVM options ./skein runs the platform with: $SKEIN_JAVA_OPTS when set, else options that give memory
+# back at idle (a periodic G1 cycle every 5 s when no collection ran, and malloc arenas trimmed), which keep
+# an idle PDS under 300 MB resident where the defaults left it near 370 MB (docs/benchmarks.md).
+# TrimNativeHeapInterval is experimental on some JDK 21 builds, hence the unlock; unknown options are ignored.
+skein_java_options() {
+  if [[ -n "${SKEIN_JAVA_OPTS+set}" ]]; then
+    echo "$SKEIN_JAVA_OPTS"
+  else
+    echo "-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:G1PeriodicGCInterval=5000 -XX:TrimNativeHeapInterval=5000"
+  fi
+}

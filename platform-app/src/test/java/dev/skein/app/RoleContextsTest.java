@@ -11,7 +11,7 @@ import org.springframework.mock.env.MockEnvironment;
 class RoleContextsTest {
     private static RoleContexts roles(Map<Role, Integer> ports) {
         return new RoleContexts(new SkeinProperties(Path.of("data"), Set.of(Role.values()), ports),
-                new DataDirectory(Path.of("/srv/skein")));
+                new DataDirectory(Path.of("/srv/skein")), null);
     }
 
     @Test
@@ -35,6 +35,7 @@ class RoleContextsTest {
         RoleContexts r = roles(Map.of());
         assertThat(r.defaults(Role.PDS)).containsEntry("skein.pds.data-dir", Path.of("/srv/skein/pds").toString());
         assertThat(r.defaults(Role.PLC)).containsEntry("skein.plc.data-dir", Path.of("/srv/skein/plc").toString());
+        assertThat(r.defaults(Role.PDS)).containsEntry("skein.pds.lexicon-authority.enabled", "true");
         assertThat(r.defaults(Role.PDS)).as("no PLC role running here: the PDS keeps its own setting")
                 .doesNotContainKey("skein.pds.plc-url");
     }
@@ -48,7 +49,7 @@ class RoleContextsTest {
         assertThat(roles(Map.of()).defaults(Role.PDS, new MockEnvironment().withProperty("server.port", "0")))
                 .as("a random relay port is not known before it starts").doesNotContainKey("skein.pds.crawlers");
         RoleContexts noRelay = new RoleContexts(new SkeinProperties(Path.of("data"), Set.of(Role.PLC, Role.PDS), Map.of()),
-                new DataDirectory(Path.of("/srv/skein")));
+                new DataDirectory(Path.of("/srv/skein")), null);
         assertThat(noRelay.defaults(Role.PDS, new MockEnvironment())).doesNotContainKey("skein.pds.crawlers");
     }
 }

@@ -110,4 +110,18 @@ class SkeinApplicationTest {
                 .expectBody().jsonPath("$.alsoKnownAs[0]").isEqualTo("at://alice.test")
                 .jsonPath("$.service[0].serviceEndpoint").isEqualTo("http://localhost:" + roles.url(Role.PDS).orElseThrow().getPort());
     }
+
+    @Test
+    void thePlatformPublishesItsLexiconsInTheAuthorityAccount() {
+        JsonNode authority = new ObjectMapper().readTree(client(Role.PDS).get()
+                .uri("/.well-known/skein-lexicon-authority").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        String did = authority.path("did").asString();
+        assertThat(did).startsWith("did:plc:");
+        client(Role.PDS).get().uri("/xrpc/com.atproto.repo.getRecord?repo=" + did
+                        + "&collection=com.atproto.lexicon.schema&rkey=agent.trust.endorsement").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.value.id").isEqualTo("agent.trust.endorsement")
+                .jsonPath("$.value.$type").isEqualTo("com.atproto.lexicon.schema");
+    }
 }

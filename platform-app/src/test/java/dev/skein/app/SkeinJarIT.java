@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged jar, run as a user runs it: {@code java -jar skein.jar} in an empty folder with no
  * configuration (random ports only). It must say where each role listens, answer there (the PDS creates an
  * account, registered at the PLC role of the same process), keep its data in {@code ./data}, and stop
- * cleanly on SIGTERM.
+ * cleanly on SIGTERM; it shows a generated admin password once, which a second start on the same data accepts
+ * and never shows.
  */
 class SkeinJarIT {
     private static final Pattern HEALTH_LINE = Pattern.compile("Skein platform: (http://\\S+/xrpc/_health)");
@@ -39,20 +41,12 @@ class SkeinJarIT {
         assertThat(jar).isRegularFile();
         String java = ProcessHandle.current().info().command().orElse("java");
 
-        Process app = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=0")
-                .directory(workDir.toFile()).redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    output.add(line);
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        Running first = Running.start(java, jar, workDir);
+        Process app = first.process();
+        List<String> output = first.output();
+        LinkedBlockingQueue<String> lines = first.lines();
+        Thread reader = first.reader();
+        String did;
         try {
             String healthUrl = awaitLine(HEALTH_LINE, app, lines, output);
             String pds = awaitLine(PDS_LINE, app, lines, output);
@@ -74,6 +68,9 @@ class SkeinJarIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
             assertThat(created.body()).contains("\"did\":\"did:plc:").contains("\"accessJwt\"");
+            Matcher didMatch = Pattern.compile("\"did\":\"(did:plc:[a-z2-7]+)\"").matcher(created.body());
+            assertThat(didMatch.find()).isTrue();
+            did = didMatch.group(1);
             assertThat(workDir.resolve("data")).isDirectory();
             Path data = workDir.resolve("data").toRealPath();
             assertThat(output).anyMatch(l -> l.contains("Skein data: " + data));
@@ -87,6 +84,50 @@ class SkeinJarIT {
         assertThat(output).anyMatch(l -> l.contains("Graceful shutdown complete"));
         assertThat(Files.list(workDir).map(p -> p.getFileName().toString()).toList())
                 .as("nothing but ./data written to the working folder").containsExactly("data");
+
+        int shown = output.indexOf(output.stream().filter(l -> l.contains("Skein admin password")).findFirst()
+                .orElseThrow(() -> new AssertionError("the first start did not print the admin password")));
+        String password = output.get(shown + 1).strip();
+        assertThat(password).matches("[A-Za-z0-9_-]{24}");
+        assertThat(output.stream().filter(l -> l.contains(password))).as("printed once").hasSize(1);
+        assertThat(Files.readString(workDir.resolve("data").resolve("admin-password.hash"))).doesNotContain(password);
+
+        Running second = Running.start(java, jar, workDir);
+        try {
+            String pds = awaitLine(PDS_LINE, second.process(), second.lines(), second.output());
+            String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(pds + "/xrpc/com.atproto.admin.getAccountInfo?did=" + did)).header("Authorization", basic).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(info.statusCode()).as("the password shown on the first start opens the admin methods: " + info.body()).isEqualTo(200);
+        } finally {
+            second.process().toHandle().destroy();
+        }
+        assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        second.reader().join();
+        assertThat(second.output()).as("a second start never shows the admin password")
+                .noneMatch(l -> l.contains(password) || l.contains("admin password"));
+    }
+
+    /** The jar running in {@code workDir}, its output read line by line as it comes. */
+    private record Running(Process process, List<String> output, LinkedBlockingQueue<String> lines, Thread reader) {
+        static Running start(String java, Path jar, Path workDir) throws IOException {
+            Process app = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=0")
+                    .directory(workDir.toFile()).redirectErrorStream(true).start();
+            List<String> output = new CopyOnWriteArrayList<>();
+            LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        output.add(line);
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return new Running(app, output, lines, reader);
+        }
     }
 
     private static String awaitLine(Pattern pattern, Process app, LinkedBlockingQueue<String> lines, List<String> output)

@@ -63,6 +63,12 @@ class SkeinPropertiesTest {
     }
 
     @Test
+    void theShortRolesFlagIsSkeinRoles() {
+        assertThat(SkeinApplication.expandShortFlags(new String[] {"--roles=plc,pds", "--server.port=0", "--skein.roles=x"}))
+                .containsExactly("--skein.roles=plc,pds", "--server.port=0", "--skein.roles=x");
+    }
+
+    @Test
     void printsLoopbackForAServerOnEveryInterface() {
         assertThat(StartupReport.printableHost(null)).isEqualTo("127.0.0.1");
         assertThat(StartupReport.printableHost("0.0.0.0")).isEqualTo("127.0.0.1");

@@ -27,6 +27,7 @@ import dev.skein.pds.identity.DidResolver;
 import dev.skein.pds.identity.HandleResolver;
 import dev.skein.pds.identity.HandleRules;
 import dev.skein.pds.identity.PlcClient;
+import dev.skein.pds.lexicon.LexiconPublishing;
 import dev.skein.pds.blob.BlobCollector;
 import dev.skein.pds.blob.BlobFiles;
 import dev.skein.pds.blob.BlobLocks;
@@ -38,6 +39,7 @@ import dev.skein.pds.repo.RepoAccess;
 import dev.skein.pds.repo.RepoReader;
 import dev.skein.pds.repo.RepoService;
 import dev.skein.pds.repo.RepoStore;
+import dev.skein.pds.secrets.InProcessAdmin;
 import dev.skein.pds.secrets.KeyEncryption;
 import dev.skein.pds.secrets.PasswordHasher;
 import dev.skein.pds.secrets.PdsSecrets;
@@ -47,6 +49,8 @@ import dev.skein.pds.store.PdsDatabase;
 import dev.skein.pds.store.Transactions;
 import dev.skein.pds.sync.LiveTail;
 import dev.skein.pds.sync.SyncConfiguration;
+import dev.skein.xrpc.AdminCredential;
+import dev.skein.xrpc.OpenSockets;
 import dev.skein.xrpc.SubscriptionSettings;
 import dev.skein.xrpc.XrpcDispatcher;
 import dev.skein.xrpc.XrpcMethod;
@@ -59,6 +63,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -92,7 +97,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 // One class per XRPC method, named after the method, so names repeat across namespaces (repo.getRecord and
 // sync.getRecord): beans are named by their fully qualified class.
 @ComponentScan(basePackages = "dev.skein.pds.xrpc", nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
-@Import(SyncConfiguration.class)
+@Import({SyncConfiguration.class, LexiconPublishing.class})
 public class PdsConfiguration {
     /** The lexicons packaged from the checkout's {@code lexicons/} folder. */
     public static final String LEXICON_INDEX = "lexicons/index.txt";
@@ -126,14 +131,32 @@ public class PdsConfiguration {
         return JdbcClient.create(database.dataSource());
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     Transactions pdsTransactions(DataSourceTransactionManager manager, JdbcClient pdsJdbcClient, PdsDatabase database) {
         return new Transactions(manager, pdsJdbcClient, database.vendor());
     }
 
     @Bean
-    PdsSecrets pdsSecrets(PdsProperties properties) {
-        return PdsSecrets.load(properties.dataDir(), System.getenv());
+    PdsSecrets pdsSecrets(PdsProperties properties, @Value("${skein.admin.password-hash:}") String adminHash) {
+        return PdsSecrets.load(properties.dataDir(), System.getenv(), adminHash.isBlank());
+    }
+
+    /**
+     * The administrator's credential: the platform's shared one ({@code skein.admin.password-hash}, which the
+     * executable sets for every role) or, for a PDS run on its own, its password from {@link PdsSecrets}.
+     */
+    @Bean
+    AdminCredential pdsAdminCredential(PdsSecrets secrets, InProcessAdmin self,
+            @Value("${skein.admin.password-hash:}") String adminHash) {
+        AdminCredential operator = adminHash.isBlank()
+                ? AdminCredential.ofPassword(secrets.adminPassword()) : AdminCredential.ofHash(adminHash);
+        return operator.alsoAcceptingInProcessSecret(self.secret());
+    }
+
+    /** The secret of admin calls the PDS makes to itself over XRPC (the Lexicon publisher's account creation). */
+    @Bean
+    InProcessAdmin inProcessAdmin() {
+        return InProcessAdmin.generate();
     }
 
     @Bean
@@ -171,9 +194,13 @@ public class PdsConfiguration {
         return new RepoStore(pdsJdbcClient);
     }
 
+    /**
+     * The event log. The live tail hears of an event only once it is durable, so that no consumer ever sees
+     * an event that a crash could take back (and whose seq would then be handed out again).
+     */
     @Bean
-    Sequencer sequencer(JdbcClient pdsJdbcClient, ObjectProvider<Clock> clock, LiveTail liveTail) {
-        return new JdbcSequencer(pdsJdbcClient, clock(clock), liveTail::committed);
+    Sequencer sequencer(PdsDatabase database, Flyway migrated, ObjectProvider<Clock> clock, LiveTail liveTail, Transactions tx) {
+        return new JdbcSequencer(database.dataSource(), clock(clock), seq -> tx.afterDurable(() -> liveTail.committed(seq), e -> { }));
     }
 
     @Bean
@@ -229,9 +256,9 @@ public class PdsConfiguration {
     }
 
     @Bean
-    PdsAuth pdsAuth(SessionJwt sessions, ServiceJwt services, AccountStore accounts, PdsSecrets secrets,
+    PdsAuth pdsAuth(SessionJwt sessions, ServiceJwt services, AccountStore accounts, AdminCredential pdsAdminCredential,
                     ObjectProvider<Clock> clock) {
-        return new PdsAuth(sessions, services, accounts, secrets.adminPassword(), clock(clock));
+        return new PdsAuth(sessions, services, accounts, pdsAdminCredential, clock(clock));
     }
 
     @Bean
@@ -353,6 +380,12 @@ public class PdsConfiguration {
         XrpcSettings settings = new XrpcSettings(version, XrpcSettings.DEFAULT_MAX_JSON_BYTES,
                 properties.blobUploadLimit(), properties.validateOutput(), SubscriptionSettings.DEFAULT);
         return new XrpcDispatcher(registry, auth, pdsRateLimiter, settings);
+    }
+
+    /** Closes subscribeRepos streams with 1001 Going Away before the server stops. */
+    @Bean
+    OpenSockets pdsOpenSockets(XrpcDispatcher pdsXrpcDispatcher) {
+        return pdsXrpcDispatcher.openSockets();
     }
 
     @Bean

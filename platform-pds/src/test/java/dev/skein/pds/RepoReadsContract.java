@@ -43,6 +43,35 @@ public abstract class RepoReadsContract extends RepoContract {
                 400, "InvalidRequest");
     }
 
+    /** Record keys list in byte order, as the MST orders them, whatever the database's collation. */
+    @Test
+    void listRecordsOrdersKeysByTheirBytes() {
+        Session s = createAccount();
+        String collection = "dev.skein.test.order";
+        List<String> keys = List.of("-dash", ".dot", "0zero", "9nine", ":colon", "A", "Bb", "Z", "_under", "a", "b.b", "bA", "z", "~tilde");
+        for (String k : List.of("bA", "z", "A", "~tilde", "0zero", ":colon", "_under", "-dash", "b.b", "Z", "a", ".dot", "9nine", "Bb")) {
+            json(call("com.atproto.repo.createRecord", s, input(s, collection, JSON.createObjectNode().put("n", k))
+                    .put("rkey", k)).expectStatus().isOk());
+        }
+        List<String> ascending = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = cursor == null
+                    ? json(query("com.atproto.repo.listRecords", "repo", s.did().value(), "collection", collection,
+                            "limit", "5", "reverse", "true").expectStatus().isOk())
+                    : json(query("com.atproto.repo.listRecords", "repo", s.did().value(), "collection", collection,
+                            "limit", "5", "reverse", "true", "cursor", cursor).expectStatus().isOk());
+            page.path("records").forEach(r -> ascending.add(rkeyOf(r)));
+            cursor = page.path("cursor").isMissingNode() || page.path("records").isEmpty() ? null : page.path("cursor").asString();
+        } while (cursor != null);
+        assertThat(ascending).containsExactlyElementsOf(keys);
+        JsonNode descending = json(query("com.atproto.repo.listRecords", "repo", s.did().value(), "collection", collection,
+                "limit", "100").expectStatus().isOk());
+        List<String> down = new ArrayList<>();
+        descending.path("records").forEach(r -> down.add(rkeyOf(r)));
+        assertThat(down).containsExactlyElementsOf(keys.reversed());
+    }
+
     @Test
     void listRecordsPagesByKeyDescendingUnlessReversed() {
         Session s = withPosts();

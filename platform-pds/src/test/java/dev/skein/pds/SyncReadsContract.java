@@ -24,6 +24,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -131,14 +134,69 @@ public abstract class SyncReadsContract extends SyncContract {
         Set<String> stored = new HashSet<>(pdsJdbcClient.sql("SELECT cid FROM repo_block WHERE did = ? AND rev > ?")
                 .param(s.did().value()).param(a.rev().value()).query(String.class).list());
         assertThat(diff.blocks().keySet().stream().map(Cid::toString).toList()).containsExactlyInAnyOrderElementsOf(stored);
-        assertThat(diff.blocks()).containsKeys(b.commit(), c.commit(), b.cid(), c.cid());
-        assertThat(diff.blocks()).doesNotContainKeys(a.commit(), a.cid());
+        assertThat(diff.blocks()).containsKeys(c.commit(), b.cid(), c.cid());
+        assertThat(diff.blocks()).as("superseded commits are not kept").doesNotContainKeys(a.commit(), b.commit(), a.cid());
         assertThat(Commit.fromBytes(diff.get(c.commit())).verify(keyOf(s.did()))).isTrue();
 
         CarContents none = read(car("com.atproto.sync.getRepo?did=" + s.did() + "&since=" + c.rev()));
         assertThat(none.roots()).containsExactly(c.commit());
         assertThat(none.blocks()).isEmpty();
         error(anon("com.atproto.sync.getRepo?did=" + s.did() + "&since=notatid"), 400, "InvalidRequest");
+    }
+
+    /**
+     * What a repository stores is exactly what it exports: commits, nodes and records that the current
+     * commit no longer reaches are deleted with the commit that unreferences them, concurrent writes (batched
+     * into one transaction) included, and a record block stays while another record has the same content.
+     */
+    @Test
+    void theStoredBlocksAreExactlyWhatGetRepoExports() throws Exception {
+        Session s = createAccount();
+        List<RepoWrites.Written> posts = new ArrayList<>();
+        try (ExecutorService writers = Executors.newFixedThreadPool(8)) {
+            List<Future<RepoWrites.Written>> pending = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String text = "post " + (i % 20);
+                pending.add(writers.submit(() -> post(s, text)));
+            }
+            for (Future<RepoWrites.Written> f : pending) {
+                posts.add(f.get());
+            }
+        }
+        assertStoredIsExported(s.did());
+
+        RepoWrites.Written shared = posts.getFirst();
+        List<RepoWrites.Written> sameContent = posts.stream().filter(p -> p.cid().equals(shared.cid())).toList();
+        assertThat(sameContent).hasSizeGreaterThan(1);
+        deleteRecord(s, sameContent.getFirst());
+        assertThat(stored(s.did())).as("another record still has this content").contains(shared.cid().toString());
+        assertStoredIsExported(s.did());
+        sameContent.stream().skip(1).forEach(p -> deleteRecord(s, p));
+        assertThat(stored(s.did())).doesNotContain(shared.cid().toString());
+        assertStoredIsExported(s.did());
+
+        RepoWrites.Written replaced = posts.getLast();
+        post("com.atproto.repo.putRecord", body("repo", s.did().value(), "collection", RepoWrites.POST,
+                "rkey", replaced.path().substring(replaced.path().indexOf('/') + 1),
+                "record", JSON.createObjectNode().put("text", "replaced").put("createdAt", "2026-05-02T00:00:00.000Z")),
+                s.accessJwt()).expectStatus().isOk();
+        assertStoredIsExported(s.did());
+    }
+
+    private void deleteRecord(Session s, RepoWrites.Written record) {
+        post("com.atproto.repo.deleteRecord", body("repo", s.did().value(), "collection", RepoWrites.POST,
+                "rkey", record.path().substring(record.path().indexOf('/') + 1)), s.accessJwt()).expectStatus().isOk();
+    }
+
+    private Set<String> stored(Did did) {
+        return new HashSet<>(pdsJdbcClient.sql("SELECT cid FROM repo_block WHERE did = ?").param(did.value())
+                .query(String.class).list());
+    }
+
+    private void assertStoredIsExported(Did did) {
+        CarContents export = read(car("com.atproto.sync.getRepo?did=" + did));
+        assertThat(stored(did)).containsExactlyInAnyOrderElementsOf(
+                export.blocks().keySet().stream().map(Cid::toString).toList());
     }
 
     @Test

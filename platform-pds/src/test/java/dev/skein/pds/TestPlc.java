@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * A real PLC directory (the {@code plc} role) for the tests of this JVM: started on first use on a random
@@ -17,10 +19,21 @@ import org.springframework.context.annotation.Import;
 public final class TestPlc {
     private static ConfigurableApplicationContext context;
 
+    /**
+     * The directory serves on Netty loops of its own: a test that closes a context using Reactor's global
+     * resources disposes those, and the directory must outlive every such test class.
+     */
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(PlcConfiguration.class)
-    static class Directory {}
+    static class Directory {
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        }
+    }
 
     private TestPlc() {}
 

@@ -17,6 +17,7 @@ import dev.skein.relay.store.JdbcAccountStore;
 import dev.skein.relay.store.RelayDatabase;
 import dev.skein.relay.upstream.HostManager;
 import dev.skein.relay.upstream.HttpRepoFetcher;
+import dev.skein.relay.upstream.UpstreamHttp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -62,8 +63,7 @@ public final class Relay implements AutoCloseable {
         this.log = new EventLog(db);
         this.hostStore = new HostStore(db);
         this.accountStore = new JdbcAccountStore(db);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.upstream().requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = UpstreamHttp.client(settings.upstream().requestTimeout());
         DidResolver r = resolver != null ? resolver : new HttpDidResolver(http, settings.plcUrl(), settings.upstream().requestTimeout());
         this.identities = new IdentityCache(r, settings.identityTtl(), Duration.ofSeconds(30), clock, 1_000_000);
         UpstreamProgress progress = new UpstreamProgress();

@@ -5,6 +5,8 @@ import dev.skein.relay.identity.DidResolver;
 import dev.skein.relay.store.RelayDatabase;
 import dev.skein.relay.upstream.UpstreamSettings;
 import dev.skein.relay.web.RelayWeb;
+import dev.skein.xrpc.AdminCredential;
+import dev.skein.xrpc.OpenSockets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,8 +46,14 @@ public class RelayConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public RelayWeb relayWeb(Relay relay, RelayProperties p) {
-        return new RelayWeb(relay, adminPassword(p));
+    public RelayWeb relayWeb(Relay relay, RelayProperties p, @Value("${skein.admin.password-hash:}") String adminHash) {
+        return new RelayWeb(relay, adminCredential(p, adminHash));
+    }
+
+    /** Closes subscribeRepos and Jetstream streams with 1001 Going Away before the server stops. */
+    @Bean
+    public OpenSockets relayOpenSockets(RelayWeb web) {
+        return web.openSockets();
     }
 
     @Bean
@@ -82,11 +91,22 @@ public class RelayConfiguration {
                 d.identityTtl(), p.consumerBuffer(), d.resyncConcurrency(), d.maxRepoBytes());
     }
 
-    /** The configured admin password, or the one generated into the data directory on first start. */
-    static String adminPassword(RelayProperties p) {
+    /**
+     * The operator's credential: {@code skein.relay.admin-password} if set; else the platform's shared one
+     * ({@code skein.admin.password-hash}, which the executable sets for every role); else, for a relay run on
+     * its own, the password generated into the data directory on first start.
+     */
+    static AdminCredential adminCredential(RelayProperties p, String sharedHash) {
         if (p.adminPassword() != null && !p.adminPassword().isEmpty()) {
-            return p.adminPassword();
+            return AdminCredential.ofPassword(p.adminPassword());
         }
+        if (sharedHash != null && !sharedHash.isBlank()) {
+            return AdminCredential.ofHash(sharedHash);
+        }
+        return AdminCredential.ofPassword(generatedPassword(p));
+    }
+
+    private static String generatedPassword(RelayProperties p) {
         Path file = Path.of(p.dataDir()).resolve(ADMIN_PASSWORD_FILE);
         try {
             if (Files.exists(file)) {

@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param datasource the database; without a URL, H2 in {@code dataDir}
  * @param plcUrl the PLC directory
  * @param hosts PDS hosts to subscribe to from the start ({@code host[:port]})
- * @param adminPassword the operator's password (HTTP Basic, user {@code admin}); when unset, one is generated into
- *     {@code dataDir/admin-password} (mode 0600) on first start
+ * @param adminPassword the operator's password (HTTP Basic, user {@code admin}); when unset, the platform's shared
+ *     admin credential ({@code skein.admin.password-hash}, set by the executable) applies, and a relay run on its
+ *     own generates one into {@code dataDir/admin-password} (mode 0600) on first start
  * @param retention how long the log keeps events for replay
  * @param consumerBuffer how many events a consumer may fall behind before it is cut off
- * @param allowInsecureHosts whether crawl requests may name hosts without TLS
+ * @param allowInsecureHosts whether hosts are reached without TLS: crawl requests may name such hosts, and hosts
+ *     new to the relay are reached over plain {@code http://}/{@code ws://} (a private network such as a
+ *     docker-compose cluster); local hosts never need TLS
  * @param allowedHosts if set, the only hosts requestCrawl accepts (names, or {@code *.suffix})
  * @param deniedHosts hosts requestCrawl refuses (names, or {@code *.suffix})
  * @param publicCrawl whether anyone may call requestCrawl

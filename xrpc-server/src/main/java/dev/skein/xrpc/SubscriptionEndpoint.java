@@ -23,6 +23,7 @@ import reactor.netty.http.server.WebsocketServerSpec;
 final class SubscriptionEndpoint {
     private final SubscriptionSettings settings;
     private final WebSocketService sockets;
+    private final OpenSockets open = new OpenSockets();
 
     SubscriptionEndpoint(SubscriptionSettings settings) {
         this.settings = settings;
@@ -44,8 +45,13 @@ final class SubscriptionEndpoint {
         SubscriptionRequest call = new SubscriptionRequest(subscription.nsid(), params,
                 request.headers().asHttpHeaders(), request.remoteAddress());
         Flux<byte[]> frames = subscription.open(call);
-        return sockets.handleRequest(request.exchange(), session -> stream(session, subscription, call, frames))
+        return sockets.handleRequest(request.exchange(), open.track(session -> stream(session, subscription, call, frames)))
                 .then(Mono.empty());
+    }
+
+    /** The streams open now, closed with 1001 when the service stops. */
+    OpenSockets openSockets() {
+        return open;
     }
 
     private Mono<Void> stream(WebSocketSession session, XrpcSubscription subscription, SubscriptionRequest call,

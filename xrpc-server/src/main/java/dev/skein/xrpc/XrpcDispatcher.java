@@ -60,6 +60,14 @@ public final class XrpcDispatcher {
         return registry;
     }
 
+    /**
+     * The subscription streams this dispatcher has open; register it as a bean of the service's context so
+     * that shutdown closes them with {@code 1001 Going Away}.
+     */
+    public OpenSockets openSockets() {
+        return subscriptions.openSockets();
+    }
+
     /** The routes to register as a {@code RouterFunction} bean of the service's web context. */
     public RouterFunction<ServerResponse> routes() {
         byte[] health = DataJson.write(MapValue.builder().put("version", settings.version()).build());

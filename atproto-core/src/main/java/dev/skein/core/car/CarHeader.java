@@ -1,6 +1,7 @@
 package dev.skein.core.car;
 
 import dev.skein.core.cid.Cid;
+import dev.skein.core.cid.InvalidCidException;
 import dev.skein.core.data.ArrayValue;
 import dev.skein.core.data.DataLimits;
 import dev.skein.core.data.DataValue;
@@ -10,6 +11,7 @@ import dev.skein.core.data.IntValue;
 import dev.skein.core.data.LinkValue;
 import dev.skein.core.data.MapValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +22,12 @@ public record CarHeader(List<Cid> roots) {
     public static final int VERSION = 1;
     private static final int MAX_DEPTH = 2;
     private static final int MAX_KEY_BYTES = 16;
+    /** How the canonical header with one SHA-256 root starts: {@code {roots: [tag 42, 37 bytes: 0x00 …]}}. */
+    private static final byte[] ONE_ROOT_START = {(byte) 0xa2, 0x65, 'r', 'o', 'o', 't', 's', (byte) 0x81, (byte) 0xd8, 0x2a,
+            0x58, 0x25, 0x00};
+    /** And how it ends, after the 36-byte CID: {@code version: 1}. */
+    private static final byte[] ONE_ROOT_END = {0x67, 'v', 'e', 'r', 's', 'i', 'o', 'n', 0x01};
+    private static final int ONE_ROOT_CID = 36;
 
     public CarHeader {
         roots = List.copyOf(roots);
@@ -50,6 +58,10 @@ public record CarHeader(List<Cid> roots) {
         if (bytes.length > limits.maxHeaderBytes()) {
             throw new CarException(CarException.Reason.HEADER_TOO_LARGE,
                     "CAR header of " + bytes.length + " bytes is over the limit of " + limits.maxHeaderBytes());
+        }
+        CarHeader oneRoot = oneRoot(bytes);
+        if (oneRoot != null) {
+            return oneRoot;
         }
         DataValue value;
         try {
@@ -82,5 +94,26 @@ public record CarHeader(List<Cid> roots) {
             roots.add(link.cid());
         }
         return new CarHeader(roots);
+    }
+
+    /**
+     * The header of every commit slice and repository export, read without a general DRISL decode: DRISL is
+     * canonical, so the header {@code {roots: [cid], version: 1}} with a 36-byte CID has exactly these bytes, and
+     * bytes that match them mean what the strict decode would make of them. {@code null} for any other bytes (or
+     * an invalid CID), which the general path then reads and judges.
+     */
+    private static CarHeader oneRoot(byte[] bytes) {
+        int cidStart = ONE_ROOT_START.length;
+        int cidEnd = cidStart + ONE_ROOT_CID;
+        if (bytes.length != cidEnd + ONE_ROOT_END.length
+                || !Arrays.equals(bytes, 0, cidStart, ONE_ROOT_START, 0, cidStart)
+                || !Arrays.equals(bytes, cidEnd, bytes.length, ONE_ROOT_END, 0, ONE_ROOT_END.length)) {
+            return null;
+        }
+        try {
+            return new CarHeader(List.of(Cid.fromBytes(Arrays.copyOfRange(bytes, cidStart, cidEnd))));
+        } catch (InvalidCidException e) {
+            return null;
+        }
     }
 }

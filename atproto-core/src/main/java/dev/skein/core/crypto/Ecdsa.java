@@ -31,12 +31,17 @@ final class Ecdsa {
 
     private Ecdsa() {}
 
-    static byte[] sha256(byte[] data) {
+    /** One digest per thread: looking the algorithm up costs about as much as hashing a commit. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
+    });
+
+    static byte[] sha256(byte[] data) {
+        return SHA256.get().digest(data);
     }
 
     /** Deterministic (RFC 6979, HMAC-SHA-256) signature of {@code sha256(data)}, normalised to low-S. */

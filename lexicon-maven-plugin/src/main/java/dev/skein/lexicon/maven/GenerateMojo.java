@@ -31,6 +31,13 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(required = true)
     private List<String> prefixes;
 
+    /**
+     * Whether to generate NSID constants for every Lexicon of the folder (not only the prefixes), in
+     * {@code <basePackage>.nsid}: what services name methods and collections with.
+     */
+    @Parameter(defaultValue = "false")
+    private boolean nsidConstants;
+
     /** The package the generated packages go under. */
     @Parameter(defaultValue = GeneratorConfig.DEFAULT_BASE_PACKAGE)
     private String basePackage;
@@ -46,7 +53,8 @@ public final class GenerateMojo extends AbstractMojo {
         Path output = outputDirectory.toPath();
         try {
             LexiconFiles files = LexiconFiles.fromFolder(lexiconDirectory.toPath());
-            List<Path> written = JavaGenerator.of(files, new GeneratorConfig(basePackage, prefixes)).writeTo(output);
+            List<Path> written = JavaGenerator.of(files, new GeneratorConfig(basePackage, prefixes, nsidConstants))
+                    .writeTo(output);
             getLog().info("Lexicon types: " + written.size() + " files for " + prefixes + " in " + output);
         } catch (LexiconException | GeneratorException | LexiconFilesException e) {
             throw new MojoExecutionException("Lexicon code generation failed: " + e.getMessage(), e);

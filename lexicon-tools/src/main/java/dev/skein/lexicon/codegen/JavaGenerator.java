@@ -36,6 +36,7 @@ import java.util.stream.Stream;
  *   <li>Each record has {@code static fromValue(MapValue)} and {@code toValue()}, the data-model forms that
  *       {@code DataJson} and {@code Drisl} turn into JSON and DAG-CBOR.</li>
  *   <li>Known and enumerated string values, and tokens, become {@code String} constants.</li>
+ *   <li>Optionally, every Lexicon of the catalog gets an NSID constant ({@link NsidConstants}).</li>
  * </ul>
  *
  * <p>Spec: <a href="https://atproto.com/specs/lexicon">Lexicon</a>.
@@ -71,7 +72,8 @@ public final class JavaGenerator {
     }
 
     /**
-     * The source files, one per included Lexicon plus a {@code package-info} per package, sorted by path.
+     * The source files, one per included Lexicon plus a {@code package-info} per package, and the NSID constants
+     * when configured, sorted by path.
      *
      * @throws GeneratorException when a reference does not resolve or names a Lexicon that is not included
      */
@@ -91,6 +93,9 @@ public final class JavaGenerator {
             packages.computeIfAbsent(pkg, p -> new ArrayList<>()).add(id);
         }
         packages.forEach((pkg, ids) -> out.add(new GeneratedSource(pkg, "package-info", packageInfo(pkg, ids))));
+        if (config.nsidConstants()) {
+            out.addAll(new NsidConstants(catalog, config.nsidPackage()).generate());
+        }
         out.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
         return out;
     }

@@ -172,6 +172,27 @@ class JavaGeneratorTest {
         assertThat(read(type, value.toJson())).isEqualTo(value);
     }
 
+    @Test
+    void nsidConstantsNameEveryLexiconAndDefinitionAndCompile() throws Exception {
+        List<Path> sources = JavaGenerator.of(files(), GeneratorConfig.of("com.example.other.").withNsidConstants())
+                .writeTo(dir.resolve("src"));
+        assertThat(sources).contains(dir.resolve("src/dev/skein/lexicon/nsid/Com.java"),
+                dir.resolve("src/dev/skein/lexicon/nsid/ComExample.java"));
+        ClassLoader loader = compile(sources);
+
+        Class<?> example = loader.loadClass("dev.skein.lexicon.nsid.Com$Example");
+        assertThat(example.getField("LIST").get(null)).hasToString("com.example.list")
+                .isInstanceOf(dev.skein.core.syntax.Nsid.class);
+        assertThat(example.getField("DEFS").get(null)).hasToString("com.example.defs");
+        assertThat(example.getField("DEFS_STRING").get(null)).isEqualTo("com.example.defs#string");
+        assertThat(example.getField("DEFS_TOK").get(null)).isEqualTo("com.example.defs#tok");
+        assertThat(example.getField("LIST_LIST").get(null)).isEqualTo("com.example.list#list");
+        assertThat(loader.loadClass("dev.skein.lexicon.nsid.ComExample$Other").getField("DEFS_STRING").get(null))
+                .isEqualTo("com.example.other.defs#string");
+        assertThat(JavaGenerator.of(files(), GeneratorConfig.of("com.example.other.")).generate())
+                .as("off unless asked").noneMatch(s -> s.packageName().endsWith(".nsid"));
+    }
+
     private ClassLoader compile(List<Path> sources) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         Path classes = Files.createDirectories(dir.resolve("classes"));

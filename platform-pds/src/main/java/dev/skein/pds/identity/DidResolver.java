@@ -34,7 +34,7 @@ public final class DidResolver {
 
     private final PlcClient plc;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     private final Map<Did, Cached> cache = new ConcurrentHashMap<>();
 
     public DidResolver(PlcClient plc, Clock clock) {

@@ -53,7 +53,7 @@ public final class HandleResolver {
     public HandleResolver(TxtLookup dns, Function<Handle, URI> wellKnown) {
         this.dns = dns;
         this.wellKnown = wellKnown;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** The DID the handle claims, or empty when neither method gives exactly one. */

@@ -34,7 +34,9 @@ public final class PlcClient {
     public PlcClient(URI plcUrl) {
         String s = plcUrl.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: the default first asks a plain-http server to upgrade to h2c, which Node services that also
+        // serve WebSockets (the reference PLC and PDS) answer by closing the connection.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public URI url() {

@@ -12,10 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * writer's transaction), blocks the writer built stay in a small recency cache.
  *
  * <p>{@link #has} answers from the cache alone. The MST asks it which of the nodes it built in memory are
- * already stored, so that a commit lists only new nodes; a block it wrongly calls new is merely offered
- * again and dropped when the batch is stored ({@link CommitBatch} skips blocks {@code repo_block} has). A
- * block the cache holds is in the database or in the batch being written; when a batch fails, the writer
- * drops this store with the rest of the repository's cached state.
+ * already stored, so that a commit lists only new nodes ({@code RepoCommit.newBlocks}); what is stored is
+ * decided apart from that, by the difference between the trees before and after a batch
+ * ({@link CommitBatch}), so a node the cache wrongly calls stored (one a later commit deleted) costs nothing.
+ * When a batch fails, the writer drops this store with the rest of the repository's cached state.
  */
 final class RepoBlocks implements BlockStore {
     /** Blocks larger than this (big records) are not cached: the writer never reads records back. */

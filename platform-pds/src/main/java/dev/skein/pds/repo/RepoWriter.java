@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * order, each checked on its own (swaps, existence, blobs) and made into its own signed commit with a rev
  * above the previous one; then stores all the commits' blocks, records, blob links, the new root and one
  * {@code #commit} event per commit ({@link CommitBatch}). Each call is answered once the commit is
- * durable ({@link DurableAcks}: on H2 one disk flush serves many batches, and the writer goes on with the
+ * durable ({@link Transactions#afterDurable}: on H2 one disk flush serves many batches, and the writer goes on with the
  * next batch while it runs). A call that fails its checks is
  * answered at once and changes nothing; a failure of the transaction itself fails every call of the batch.
  *
@@ -69,7 +69,6 @@ final class RepoWriter implements AutoCloseable {
     private final RepoStateCache states;
     private final ExecutorService executor;
     private final GroupCommitQueue<Did, Call> queue;
-    private final DurableAcks acks;
 
     RepoWriter(Transactions tx, RepoStore repos, JdbcClient jdbc, JdbcTemplate batchJdbc, AccountStore accounts, SigningKeys keys,
                Sequencer sequencer, Blobs blobs, TidClock revs, Clock clock, int threads, int maxBatch, int cachedRepos) {
@@ -91,7 +90,6 @@ final class RepoWriter implements AutoCloseable {
             return t;
         });
         this.queue = new GroupCommitQueue<>(executor, maxBatch, this::process);
-        this.acks = new DurableAcks(tx);
     }
 
     /** Queues a call; the future completes once its commit is durable, or with the call's error. */
@@ -129,7 +127,7 @@ final class RepoWriter implements AutoCloseable {
                 states.evict(did);
             }
         }
-        acks.afterSync(() -> applied.forEach(a -> a.call().result().complete(a.result())), e -> {
+        tx.afterDurable(() -> applied.forEach(a -> a.call().result().complete(a.result())), e -> {
             XrpcException failure = XrpcException.internal(e);
             applied.forEach(a -> a.call().result().completeExceptionally(failure));
         });
@@ -146,7 +144,7 @@ final class RepoWriter implements AutoCloseable {
             RepoBlocks store = new RepoBlocks(jdbc, did);
             state = new RepoState(Repository.load(store, root.commit()), keys.load(did), store);
         }
-        CommitBatch commits = new CommitBatch(did);
+        CommitBatch commits = new CommitBatch(did, state.repository());
         for (Call call : batch) {
             try {
                 Map<String, PreparedRecord> records = new HashMap<>();
@@ -260,6 +258,5 @@ final class RepoWriter implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-        acks.close();
     }
 }

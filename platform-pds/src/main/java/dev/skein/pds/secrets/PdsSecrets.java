@@ -53,13 +53,25 @@ public final class PdsSecrets {
 
     /** The secrets for a PDS whose data directory is {@code dataDir}, from {@code env} or the secrets file. */
     public static PdsSecrets load(Path dataDir, Map<String, String> env) {
+        return load(dataDir, env, true);
+    }
+
+    /**
+     * The secrets as {@link #load(Path, Map)} finds them, generating an administrator password only when
+     * {@code ownAdminPassword}: a PDS that takes the platform's shared admin credential
+     * ({@code skein.admin.password-hash}) keeps no password of its own, and {@link #adminPassword()} is then
+     * whatever was there before, or {@code null}.
+     */
+    public static PdsSecrets load(Path dataDir, Map<String, String> env, boolean ownAdminPassword) {
         Path file = dataDir.resolve(FILE_NAME);
         Properties stored = read(file);
         boolean changed = false;
         changed |= fill(stored, JWT_SECRET, () -> b64(Tokens.randomBytes(KEY_BYTES)));
         changed |= fill(stored, KEY_ENCRYPTION_KEY, () -> b64(Tokens.randomBytes(KEY_BYTES)));
         changed |= fill(stored, PLC_ROTATION_KEY, () -> HexFormat.of().formatHex(SigningKey.generate(Curve.K256).privateBytes()));
-        changed |= fill(stored, ADMIN_PASSWORD, () -> Tokens.random(24));
+        if (ownAdminPassword) {
+            changed |= fill(stored, ADMIN_PASSWORD, () -> Tokens.random(24));
+        }
         if (changed) {
             write(file, stored);
         }
@@ -91,7 +103,7 @@ public final class PdsSecrets {
         return plcRotationKey;
     }
 
-    /** The administrator's password ({@code Basic admin:<password>}). */
+    /** The administrator's password ({@code Basic admin:<password>}), if this PDS has one of its own. */
     public String adminPassword() {
         return adminPassword;
     }

@@ -4,8 +4,13 @@ import dev.skein.core.firehose.FirehoseEvent;
 import dev.skein.core.syntax.Did;
 import dev.skein.pds.store.SqlTimes;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,36 +21,56 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * order and without gaps (a rolled-back append rolls its number back too, and nobody saw it), and a
  * committed seq is never handed out again, even after its event is purged.
  *
- * <p>Once the transaction of an append has committed, the seq is handed to {@code committed} (the live
+ * <p>Once the transaction of an append has committed, its last seq is handed to {@code committed} (the live
  * feed of {@code subscribeRepos} reads the new events then); an append outside a transaction is committed
  * at once.
  */
 public final class JdbcSequencer implements Sequencer {
+    private static final String INSERT = "INSERT INTO repo_seq (seq, did, event_type, event, sequenced_at) VALUES (?, ?, ?, ?, ?)";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final LongConsumer committed;
 
-    public JdbcSequencer(JdbcClient jdbc, Clock clock) {
-        this(jdbc, clock, seq -> { });
+    public JdbcSequencer(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, seq -> { });
     }
 
-    /** @param committed told the seq of each append once its transaction has committed */
-    public JdbcSequencer(JdbcClient jdbc, Clock clock, LongConsumer committed) {
-        this.jdbc = jdbc;
+    /** @param committed told the last seq of each append once its transaction has committed */
+    public JdbcSequencer(DataSource dataSource, Clock clock, LongConsumer committed) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
         this.clock = clock;
         this.committed = committed;
     }
 
     @Override
     public long append(Did did, LongFunction<? extends FirehoseEvent> build) {
-        long seq = jdbc.sql("SELECT last_seq FROM sequencer_state WHERE id = 1 FOR UPDATE").query(Long.class).single() + 1;
-        FirehoseEvent event = build.apply(seq);
-        jdbc.sql("UPDATE sequencer_state SET last_seq = ? WHERE id = 1").param(seq).update();
-        jdbc.sql("INSERT INTO repo_seq (seq, did, event_type, event, sequenced_at) VALUES (?, ?, ?, ?, ?)")
-                .param(seq).param(did.value()).param(event.type()).param(event.encode())
-                .param(SqlTimes.param(clock.instant())).update();
-        afterCommit(seq);
-        return seq;
+        return appendAll(did, List.of(build));
+    }
+
+    @Override
+    public long appendAll(Did did, List<? extends LongFunction<? extends FirehoseEvent>> builds) {
+        if (builds.isEmpty()) {
+            throw new IllegalArgumentException("no events to append");
+        }
+        long last = jdbc.sql("SELECT last_seq FROM sequencer_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
+        OffsetDateTime at = SqlTimes.param(clock.instant());
+        List<Object[]> rows = new ArrayList<>(builds.size());
+        for (LongFunction<? extends FirehoseEvent> build : builds) {
+            long seq = ++last;
+            FirehoseEvent event = build.apply(seq);
+            rows.add(new Object[] {seq, did.value(), event.type(), event.encode(), at});
+        }
+        jdbc.sql("UPDATE sequencer_state SET last_seq = ? WHERE id = 1").param(last).update();
+        if (rows.size() == 1) {
+            batch.update(INSERT, rows.getFirst());
+        } else {
+            batch.batchUpdate(INSERT, rows);
+        }
+        afterCommit(last);
+        return last;
     }
 
     private void afterCommit(long seq) {

@@ -2,6 +2,7 @@ package dev.skein.pds.sequencer;
 
 import dev.skein.core.firehose.FirehoseEvent;
 import dev.skein.core.syntax.Did;
+import java.util.List;
 import java.util.function.LongFunction;
 
 /**
@@ -18,6 +19,12 @@ public interface Sequencer {
      * @param build makes the event for a seq, e.g. {@code seq -> new AccountEvent(seq, did, time, true, null)}
      */
     long append(Did did, LongFunction<? extends FirehoseEvent> build);
+
+    /**
+     * Appends the events {@code builds} make, in order, with consecutive seqs; returns the last one. One
+     * lock, one counter update and one batch of inserts however many events there are.
+     */
+    long appendAll(Did did, List<? extends LongFunction<? extends FirehoseEvent>> builds);
 
     /** Deletes {@code did}'s events numbered below {@code seq}, as the reference PDS does when an account is deleted. */
     void purgeBefore(Did did, long seq);

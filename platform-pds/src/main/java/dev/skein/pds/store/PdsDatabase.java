@@ -21,6 +21,8 @@ import org.flywaydb.core.Flyway;
 public record PdsDatabase(HikariDataSource dataSource, SqlVendor vendor, String schema) implements AutoCloseable {
     /** Where the migrations are. */
     public static final String MIGRATIONS = "classpath:db/pds";
+    /** Where the migrations that only PostgreSQL runs are. */
+    public static final String POSTGRESQL_MIGRATIONS = "classpath:db/pds-postgresql";
     /** The embedded database's file name, without H2's {@code .mv.db}. */
     static final String H2_FILE = "pds";
 
@@ -48,11 +50,14 @@ public record PdsDatabase(HikariDataSource dataSource, SqlVendor vendor, String 
     }
 
     /**
-     * The embedded database's URL: a file in {@code dataDir}, with {@code WRITE_DELAY=0} so that a commit is
-     * written to the file before it returns (see {@link SqlVendor#H2} for what that does and does not mean), and
-     * a lock wait of 10 s rather than 1 s, since every event-sequencing transaction takes the same row lock,
-     * and a statement cache of 64 per connection rather than 8, since a repository write runs a dozen
-     * different statements and H2 would otherwise parse them again every time.
+     * The embedded database's URL: a file in {@code dataDir}, with H2's default write delay, so that a commit
+     * stays in memory until the next {@code CHECKPOINT SYNC} (or at most half a second) writes every commit
+     * since the last one to the file in one go: writes are acknowledged only after that sync
+     * ({@link Transactions#afterDurable}), so the delay loses nothing acknowledged, and one file write
+     * serves many transactions where {@code WRITE_DELAY=0} wrote one per commit. A lock wait of 10 s rather
+     * than 1 s, since every event-sequencing transaction takes the same row lock, and a statement cache of
+     * 64 per connection rather than 8, since a repository write runs a dozen different statements and H2
+     * would otherwise parse them again every time.
      */
     static String embeddedUrl(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -62,12 +67,13 @@ public record PdsDatabase(HikariDataSource dataSource, SqlVendor vendor, String 
             throw new UncheckedIOException("cannot create the PDS data directory " + dir
                     + " (set skein.pds.data-dir to a writable folder)", e);
         }
-        return "jdbc:h2:file:" + dir.resolve(H2_FILE) + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
+        return "jdbc:h2:file:" + dir.resolve(H2_FILE) + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     }
 
     /** Brings the schema up to date (creating the PostgreSQL schema if need be). */
     public Flyway migrate() {
-        var config = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS);
+        var config = Flyway.configure().dataSource(dataSource).locations(vendor == SqlVendor.POSTGRESQL
+                ? new String[] {MIGRATIONS, POSTGRESQL_MIGRATIONS} : new String[] {MIGRATIONS});
         if (!schema.isEmpty()) {
             config = config.schemas(schema).defaultSchema(schema);
         }

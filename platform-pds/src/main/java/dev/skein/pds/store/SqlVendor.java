@@ -8,13 +8,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public enum SqlVendor {
     /**
-     * Embedded H2 (file mode). With {@code WRITE_DELAY=0} H2 2.x's MVStore writes a transaction's changes
-     * to the file before the commit returns (the default delay of 500 ms leaves that to a background
-     * thread); but it calls {@code write}, not {@code fsync}, so a commit survives the JVM dying, not the
-     * machine losing power. {@code CHECKPOINT SYNC} forces the file to disk ({@code FileChannel.force}).
-     * The PDS runs it after every write transaction and before answering, so an acknowledged write is on
-     * disk. (Read from H2 2.4.240: {@code TransactionStore.endTransaction} commits the store when the
-     * auto-commit delay is 0; only {@code Store.sync} forces the file.)
+     * Embedded H2 (file mode). H2 2.x's MVStore keeps committed transactions in memory and writes them to
+     * the file in the background (every {@code WRITE_DELAY}, 500 ms by default), with {@code write}, not
+     * {@code fsync}. {@code CHECKPOINT SYNC} writes everything committed so far to the file and forces it
+     * to disk ({@code Store.sync}: {@code MVStore.commit}, then {@code FileChannel.force}; read from H2
+     * 2.4.240), after which a commit survives the process dying and the machine losing power. The PDS runs
+     * it before acknowledging a write or publishing an event ({@link Transactions}).
      */
     H2("jdbc:h2:") {
         @Override

@@ -1,5 +1,6 @@
 package dev.skein.pds.sync;
 
+import dev.skein.lexicon.nsid.ComAtproto;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Spec: <a href="https://atproto.com/specs/sync">sync</a>; {@code com.atproto.sync.requestCrawl}.
  */
 public final class CrawlRequests implements AutoCloseable {
-    static final String NSID = "com.atproto.sync.requestCrawl";
+    static final String NSID = ComAtproto.Sync.REQUEST_CRAWL.value();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(CrawlRequests.class);
 
@@ -40,7 +41,7 @@ public final class CrawlRequests implements AutoCloseable {
     private final Duration interval;
     private final Duration retry;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("pds-crawl-requests").daemon().factory());

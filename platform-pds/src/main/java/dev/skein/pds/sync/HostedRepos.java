@@ -1,9 +1,11 @@
 package dev.skein.pds.sync;
 
 import dev.skein.core.blocks.MemoryBlockStore;
+import dev.skein.core.blocks.MissingBlockException;
 import dev.skein.core.car.CarWriter;
 import dev.skein.core.cid.Cid;
 import dev.skein.core.mst.InvalidMstKeyException;
+import dev.skein.core.mst.MstVisitor;
 import dev.skein.core.repo.Repository;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Tid;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Scheduler;
@@ -35,6 +38,8 @@ import reactor.core.scheduler.Scheduler;
 public final class HostedRepos {
     /** CAR blocks read per query when streaming a partial export. */
     static final int SINCE_PAGE = 1000;
+    /** How many times a read is started again at a newer commit when the one it began at was superseded. */
+    static final int MAX_READ_ATTEMPTS = 5;
     /** The content type of every CAR answer. */
     public static final String CAR = "application/vnd.ipld.car";
 
@@ -95,9 +100,42 @@ public final class HostedRepos {
      * answer starts; they are then written as the client reads.
      */
     public Flux<byte[]> export(Hosted repo) {
-        Cid commit = repo.root().commit();
-        Repository r = Repository.load(new MemoryBlockStore(blocks.tree(repo.did(), commit)), commit);
+        Repository r = atCurrentCommit(repo, commit -> {
+            Repository loaded = Repository.load(new MemoryBlockStore(blocks.tree(repo.did(), commit)), commit);
+            loaded.tree().walk(new MstVisitor() {
+                @Override
+                public void node(Cid cid, byte[] block) {
+                    // read while walking: a missing node fails here
+                }
+
+                @Override
+                public void record(String key, Cid value) {
+                    loaded.store().require(value);
+                }
+            });
+            return loaded;
+        });
         return StreamedBody.of(r::exportCar, scheduler);
+    }
+
+    /**
+     * Reads the repository at its current commit with {@code read}. A commit deletes the blocks only the
+     * previous one had, so a read that began at a commit superseded meanwhile can find a block gone: it is
+     * then made again at the new current commit.
+     */
+    private <T> T atCurrentCommit(Hosted repo, Function<Cid, T> read) {
+        Cid commit = repo.root().commit();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.apply(commit);
+            } catch (MissingBlockException e) {
+                Cid current = repos.root(repo.did()).orElseThrow(() -> notFound(repo.did())).commit();
+                if (current.equals(commit) || attempt == MAX_READ_ATTEMPTS) {
+                    throw e;
+                }
+                commit = current;
+            }
+        }
     }
 
     /**
@@ -128,19 +166,21 @@ public final class HostedRepos {
      * from the root down to the key (or to where it would be) and the record when there is one.
      */
     public byte[] recordProof(Hosted repo, String path) {
-        Repository r = Repository.load(repos.blocks(repo.did()), repo.root().commit());
-        List<Cid> cids;
-        try {
-            cids = r.tree().cidsForPath(path);
-        } catch (InvalidMstKeyException e) {
-            throw XrpcException.invalidRequest("Not a record path: " + path);
-        }
-        Map<Cid, byte[]> proof = new LinkedHashMap<>();
-        proof.put(r.commitCid(), r.store().require(r.commitCid()));
-        for (Cid c : cids) {
-            proof.put(c, r.store().require(c));
-        }
-        return CarWriter.toBytes(List.of(r.commitCid()), proof);
+        return atCurrentCommit(repo, commit -> {
+            Repository r = Repository.load(repos.blocks(repo.did()), commit);
+            List<Cid> cids;
+            try {
+                cids = r.tree().cidsForPath(path);
+            } catch (InvalidMstKeyException e) {
+                throw XrpcException.invalidRequest("Not a record path: " + path);
+            }
+            Map<Cid, byte[]> proof = new LinkedHashMap<>();
+            proof.put(r.commitCid(), r.store().require(r.commitCid()));
+            for (Cid c : cids) {
+                proof.put(c, r.store().require(c));
+            }
+            return CarWriter.toBytes(List.of(r.commitCid()), proof);
+        });
     }
 
     /** The blocks {@code cids} of the repository, as a CAR with no roots; 400 {@code BlockNotFound} if any is missing. */

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,10 @@ import org.slf4j.LoggerFactory;
  * <p>Listeners are called on the tail's thread and must not block; a consumer that cannot take events
  * keeps them in a bounded queue of its own.
  *
- * <p>What a consumer has seen is committed. On PostgreSQL that means durable. On the embedded H2 database
- * it means written to the database file ({@code WRITE_DELAY=0}), so it survives the process being killed;
- * the file is forced to disk by the writer's {@code CHECKPOINT SYNC} right after its commit, so an event may
- * reach consumers a moment before it is on disk, and a crash of the whole machine in that moment could lose
- * an event someone saw (and its seq would be handed out again).
+ * <p>What a consumer has seen is durable: writers report a seq only once its commit is durable (on H2,
+ * after the shared {@code CHECKPOINT SYNC}; see {@link dev.skein.pds.store.Transactions#afterDurable}), and
+ * what the periodic look at the counter finds goes out only after {@code afterDurable} says so too. A crash
+ * therefore never takes back an event a consumer saw, and a seq is never handed out twice.
  */
 public final class LiveTail implements AutoCloseable {
     /** How often the log is checked for events no writer reported. */
@@ -44,6 +44,7 @@ public final class LiveTail implements AutoCloseable {
     }
 
     private final EventLog events;
+    private final Consumer<Runnable> afterDurable;
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Runnable> observers = new CopyOnWriteArrayList<>();
     private final AtomicLong committed = new AtomicLong();
@@ -55,8 +56,15 @@ public final class LiveTail implements AutoCloseable {
     /** Reads that failed in a row; touched only by the tail's thread. */
     private int failures;
 
+    /** A tail over a log whose commits are durable when they return (as on PostgreSQL). */
     public LiveTail(EventLog events) {
+        this(events, Runnable::run);
+    }
+
+    /** @param afterDurable runs an action once every commit made so far is durable */
+    public LiveTail(EventLog events, Consumer<Runnable> afterDurable) {
         this.events = events;
+        this.afterDurable = afterDurable;
     }
 
     /** Starts from the log's current end: what is stored already is replay, not live. */
@@ -110,7 +118,10 @@ public final class LiveTail implements AutoCloseable {
                     return;
                 }
                 if (committed.get() <= published) {
-                    committed.accumulateAndGet(events.lastSeq(), Math::max);
+                    long stored = events.lastSeq();
+                    if (stored > published) {
+                        afterDurable.accept(() -> committed(stored));
+                    }
                 }
                 publishNew();
                 if (failures > 0) {

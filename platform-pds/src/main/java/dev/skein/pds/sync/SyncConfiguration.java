@@ -4,6 +4,7 @@ import dev.skein.pds.PdsEndpoint;
 import dev.skein.pds.PdsProperties;
 import dev.skein.pds.account.AccountStore;
 import dev.skein.pds.repo.RepoStore;
+import dev.skein.pds.store.Transactions;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,8 +32,8 @@ public class SyncConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    LiveTail liveTail(EventLog log) {
-        return new LiveTail(log);
+    LiveTail liveTail(EventLog log, Transactions tx) {
+        return new LiveTail(log, action -> tx.afterDurable(action, e -> { }));
     }
 
     @Bean

@@ -32,6 +32,14 @@ class PdsSecretsTest {
     }
 
     @Test
+    void aPdsUnderThePlatformsAdminCredentialKeepsNoAdminPassword(@TempDir Path dir) throws Exception {
+        PdsSecrets s = PdsSecrets.load(dir, Map.of(), false);
+        assertThat(s.adminPassword()).isNull();
+        assertThat(s.jwtSecret()).hasSize(32);
+        assertThat(Files.readString(dir.resolve(PdsSecrets.FILE_NAME))).doesNotContain(PdsSecrets.ADMIN_PASSWORD);
+    }
+
+    @Test
     void theEnvironmentWinsOverTheFile(@TempDir Path dir) {
         byte[] jwt = Tokens.randomBytes(32);
         SigningKey rotation = SigningKey.generate(Curve.K256);

@@ -38,7 +38,7 @@ class JdbcSequencerTest {
             db.migrate();
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             Transactions tx = new Transactions(new DataSourceTransactionManager(db.dataSource()), jdbc, db.vendor());
-            Sequencer seq = new JdbcSequencer(jdbc, Clock.systemUTC());
+            Sequencer seq = new JdbcSequencer(db.dataSource(), Clock.systemUTC());
             Did did = Did.parse("did:plc:concurrent");
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<Long>> results = new ArrayList<>();
@@ -75,7 +75,7 @@ class JdbcSequencerTest {
             JdbcClient jdbc = JdbcClient.create(reopened.dataSource());
             Transactions tx = new Transactions(new DataSourceTransactionManager(reopened.dataSource()), jdbc, reopened.vendor());
             Did did = Did.parse("did:plc:after");
-            long afterRestart = tx.write(() -> new JdbcSequencer(jdbc, Clock.systemUTC()).append(did, s -> identity(s, did)));
+            long afterRestart = tx.write(() -> new JdbcSequencer(reopened.dataSource(), Clock.systemUTC()).append(did, s -> identity(s, did)));
             assertThat(afterRestart).as("purged numbers are not handed out again, across restarts").isEqualTo(42);
         }
     }
@@ -88,7 +88,7 @@ class JdbcSequencerTest {
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             Transactions tx = new Transactions(new DataSourceTransactionManager(db.dataSource()), jdbc, db.vendor());
             List<Long> heard = new CopyOnWriteArrayList<>();
-            Sequencer seq = new JdbcSequencer(jdbc, Clock.systemUTC(), heard::add);
+            Sequencer seq = new JdbcSequencer(db.dataSource(), Clock.systemUTC(), heard::add);
             Did did = Did.parse("did:plc:committed");
             tx.write(() -> {
                 seq.append(did, s -> identity(s, did));

@@ -2,6 +2,7 @@ package dev.skein.relay.stream;
 
 import dev.skein.core.firehose.ErrorFrame;
 import dev.skein.core.firehose.InfoEvent;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.sequencer.LiveFeed;
 import dev.skein.relay.store.EventLog;
 import java.util.List;
@@ -23,7 +24,7 @@ import reactor.core.scheduler.Scheduler;
  * <p>Spec: <a href="https://atproto.com/specs/event-stream#sequence-numbers">event stream: sequence numbers</a>.
  */
 public final class SubscribeRepos {
-    public static final String NSID = "com.atproto.sync.subscribeRepos";
+    public static final String NSID = ComAtproto.Sync.SUBSCRIBE_REPOS.value();
 
     private final EventLog log;
     private final LiveFeed feed;

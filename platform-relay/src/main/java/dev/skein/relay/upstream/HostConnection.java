@@ -221,9 +221,10 @@ public final class HostConnection implements AutoCloseable {
 
     private void setStatus(HostStatus s, String why) {
         if (s != status) {
-            status = s;
             LOG.info("host {} is {}: {}", host, s.wire(), why);
+            // Stored first, so that whoever sees the new status can rely on a restart finding it too.
             statusListener.onStatus(host, s, why);
+            status = s;
         }
     }
 

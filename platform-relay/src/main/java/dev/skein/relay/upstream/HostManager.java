@@ -47,7 +47,7 @@ public final class HostManager implements HostLimits, AutoCloseable {
         this.cursors = resumeCursor;
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = UpstreamHttp.client(settings.requestTimeout());
     }
 
     /** Where a host's subscription resumes. */
@@ -176,12 +176,21 @@ public final class HostManager implements HostLimits, AutoCloseable {
 
     private boolean ssl(Host host) {
         HostRecord r = records.get(host);
-        return r != null ? r.ssl() : !host.isLocal();
+        return r != null ? r.ssl() : tlsByDefault(host);
+    }
+
+    /**
+     * Whether a host new to the relay is reached over TLS: not on the local machine, and not when insecure
+     * hosts are allowed, which is how a private network without TLS (a docker-compose cluster, whose PDS
+     * hosts are service names) is crawled.
+     */
+    private boolean tlsByDefault(Host host) {
+        return !host.isLocal() && !settings.allowInsecureHosts();
     }
 
     private HostRecord newRecord(Host host) {
         return new HostRecord(host, 0, HostStatus.ACTIVE, settings.defaultAccountLimit(), settings.defaultEventsPerSecond(),
-                !host.isLocal(), clock.instant(), null);
+                tlsByDefault(host), clock.instant(), null);
     }
 
     private void connect(HostRecord r) {

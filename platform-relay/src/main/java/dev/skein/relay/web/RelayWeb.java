@@ -16,6 +16,8 @@ import dev.skein.relay.xrpc.sync.GetRepoStatus;
 import dev.skein.relay.xrpc.sync.ListHosts;
 import dev.skein.relay.xrpc.sync.ListRepos;
 import dev.skein.relay.xrpc.sync.RequestCrawl;
+import dev.skein.xrpc.AdminCredential;
+import dev.skein.xrpc.OpenSockets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.reactive.HandlerMapping;
@@ -43,10 +45,11 @@ public final class RelayWeb {
     private final Scheduler streams = Schedulers.newBoundedElastic(64, 100_000, "relay-stream");
     private final SubscribeRepos subscribeRepos;
     private final Jetstream jetstream;
+    private final OpenSockets openSockets = new OpenSockets();
 
-    public RelayWeb(Relay relay, String adminPassword) {
+    public RelayWeb(Relay relay, AdminCredential adminCredential) {
         this.relay = relay;
-        this.admin = new AdminAuth(adminPassword);
+        this.admin = new AdminAuth(adminCredential);
         int buffer = relay.settings().consumerBuffer();
         this.subscribeRepos = new SubscribeRepos(relay.log(), relay.feed(), streams, buffer);
         this.jetstream = new Jetstream(relay.log(), relay.feed(), streams, buffer, new JetstreamEncoder());
@@ -66,8 +69,8 @@ public final class RelayWeb {
     /** Maps the WebSocket endpoints; ordered before the XRPC routes, so subscribeRepos is not taken for a query. */
     public HandlerMapping webSocketMapping() {
         Map<String, WebSocketHandler> map = Map.of(
-                "/xrpc/" + SubscribeRepos.NSID, new SubscribeReposSocket(subscribeRepos),
-                JETSTREAM_PATH, new JetstreamSocket(jetstream));
+                "/xrpc/" + SubscribeRepos.NSID, openSockets.track(new SubscribeReposSocket(subscribeRepos)),
+                JETSTREAM_PATH, openSockets.track(new JetstreamSocket(jetstream)));
         SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(map);
         mapping.setOrder(-10);
         return mapping;
@@ -82,6 +85,11 @@ public final class RelayWeb {
 
     public RelayServerHeader serverHeader() {
         return new RelayServerHeader();
+    }
+
+    /** The open streams of both endpoints: a lifecycle bean closes them with 1001 Going Away on shutdown. */
+    public OpenSockets openSockets() {
+        return openSockets;
     }
 
     public SubscribeRepos subscribeRepos() {

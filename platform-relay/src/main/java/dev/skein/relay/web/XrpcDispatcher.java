@@ -12,6 +12,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One route for every XRPC method at {@code /xrpc/{nsid}}: unknown NSIDs get 501 {@code MethodNotImplemented}, the
@@ -44,9 +45,17 @@ public final class XrpcDispatcher {
         if (!m.httpMethod().equals(request.method())) {
             return error(XrpcError.invalidRequest("Incorrect HTTP method (" + request.method() + ") expected " + m.httpMethod()));
         }
-        if (m.admin() && !admin.allows(request.exchange().getRequest())) {
-            return error(new XrpcError(401, "AuthRequired", "Authentication Required"));
+        if (m.admin()) {
+            // The password hash is slow on purpose: checked off the event loop.
+            return Mono.fromCallable(() -> admin.allows(request.exchange().getRequest()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(allowed -> allowed ? call(m, nsid, request)
+                            : error(new XrpcError(401, "AuthRequired", "Authentication Required")));
         }
+        return call(m, nsid, request);
+    }
+
+    private Mono<ServerResponse> call(XrpcMethod m, String nsid, ServerRequest request) {
         return Mono.defer(() -> m.handle(request)).onErrorResume(e -> {
             if (e instanceof XrpcError x) {
                 return error(x);

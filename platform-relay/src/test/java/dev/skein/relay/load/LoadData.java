@@ -117,7 +117,8 @@ record LoadData(List<List<byte[]>> backlog, List<List<byte[]>> live, List<Accoun
     }
 
     private static String key(LoadOptions o) {
-        return o.hosts() + " " + o.accountsPerHost() + " " + o.commits() + " " + o.latencyRate() + " " + o.latencySeconds();
+        // The live commits are the same whatever rate they are later sent at: only their number counts.
+        return o.hosts() + " " + o.accountsPerHost() + " " + o.commits() + " " + o.latencyRate() * o.latencySeconds();
     }
 
     private static void writeFrames(Path file, List<byte[]> frames) throws IOException {

@@ -36,6 +36,17 @@ final class MachineLoad {
         return sb.toString();
     }
 
+    /** CPU time of this process's JIT compiler threads so far, in nanoseconds (clock-tick resolution). */
+    static long compilerNanos() {
+        long ticks = 0;
+        for (java.util.Map.Entry<String, Long> e : threadTicks().entrySet()) {
+            if (e.getKey().contains("CompilerThre")) {
+                ticks += e.getValue();
+            }
+        }
+        return ticks * 10_000_000L;
+    }
+
     private static java.util.Map<String, Long> threadTicks() {
         java.util.Map<String, Long> out = new java.util.HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -85,6 +96,35 @@ final class MachineLoad {
         }
         return String.format("memory: heap after GC %d MB (of %d MB max), peak RSS %s", heap.getUsed() >> 20,
                 heap.getMax() >> 20, hwm);
+    }
+
+    /** Heap in use after a full collection, in MB. */
+    static double heapAfterGcMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+    }
+
+    /** The process's resident memory now, in MB (0 where /proc is not there). */
+    static double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).trim().split("\\s+")[0]) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** The one-minute load average (-1 where unknown). */
+    static double loadAverage1() {
+        try {
+            return Double.parseDouble(loadAverage().split(" ")[0]);
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private static String loadAverage() {

@@ -31,17 +31,22 @@ import reactor.core.scheduler.Schedulers;
  * A load generator for the relay (not a test: run it by hand, see docs/benchmarks.md). Simulated PDS hosts
  * ({@link FakePds}, in this JVM, over real WebSocket connections on localhost) serve real signed commits of
  * simulated accounts ({@link LoadAccount}: 1 to 3 operations each, creates, updates and deletes, with their MST
- * proof blocks; {@link LoadData}); the relay ingests them with full verification while in-process {@code subscribeRepos} consumers
- * read everything. It measures, in this order:
+ * proof blocks; {@link LoadData}); the relay ingests them with full verification. Each run starts a relay on a fresh
+ * database, and the hosts serve their backlog again from the start:
  * <ol>
- *   <li>throughput: every host's backlog served at once; verified commits per second, overall, per second, and
- *       over the last 60 % of the events (the sustained rate, once the JIT and the accounts' key tables are warm),
- *       process CPU per commit and per thread, memory, whether every consumer got every event and whether
- *       anything was dropped;</li>
- *   <li>latency: commits added to the hosts at a fixed rate, each timed from the moment its PDS has it to the
- *       moment a consumer of the relay gets it, verified and sequenced (p50, p95, p99).</li>
+ *   <li>throughput with {@code consumers} in-process {@code subscribeRepos} consumers reading everything (first, so
+ *       that the cold JIT counts against it);</li>
+ *   <li>throughput without consumers: verified commits per second, overall, per second, and over the last 60 % of
+ *       the events (the sustained rate, once the JIT and the accounts' key tables are warm), process CPU per commit
+ *       and per thread, memory, and whether anything was dropped; the two runs' sustained rates give the consumers'
+ *       effect on ingest;</li>
+ *   <li>latency, on the second relay: commits added to the hosts at a fixed rate, each timed from the moment its
+ *       PDS has it to the moment a consumer of the relay gets it, verified and sequenced (p50, p90, p99).</li>
  * </ol>
- * Options (all {@code --name value}): {@code hosts} (4), {@code accounts} per host (500), {@code commits} in total
+ * The figures end the output as {@code RESULT name value} lines ({@link Result}), which
+ * {@code scripts/bench-relay.sh} turns into a table.
+ *
+ * <p>Options (all {@code --name value}): {@code hosts} (4), {@code accounts} per host (500), {@code commits} in total
  * (300000), {@code consumers} (100), {@code latency-rate} commits/s (1000), {@code latency-seconds} (10),
  * {@code cache} a directory to keep the generated commits in for later runs with the same options,
  * {@code dump} a directory to write the hosts' frames to for {@code interop-node/relay-ts-verify.mjs}
@@ -91,36 +96,88 @@ public final class RelayLoadGenerator {
             }
         }
 
+        Result result = new Result();
+        result.put("commits", total);
+        result.put("generator_heap_mb", MachineLoad.heapAfterGcMb());
+        if (o.consumers() > 0) {
+            // With consumers first: a cold JIT then counts against the run with consumers, not for it.
+            System.out.printf("%n== throughput with %d subscribeRepos consumers ==%n", o.consumers());
+            try (Started started = startRelay(plc)) {
+                Relay relay = started.relay();
+                SubscribeRepos stream = new SubscribeRepos(relay.log(), relay.feed(), Schedulers.boundedElastic(), 1_000_000);
+                AtomicLongArray received = new AtomicLongArray(o.consumers());
+                List<Disposable> subs = new ArrayList<>();
+                for (int c = 0; c < o.consumers(); c++) {
+                    int i = c;
+                    subs.add(stream.frames(null).subscribe(f -> received.incrementAndGet(i)));
+                }
+                Throughput t = throughput(started, pdses, total);
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (min(received) < total && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                System.out.printf("%d consumers: each received %d to %d of %d events%n", o.consumers(), min(received),
+                        max(received), total);
+                result.put("consumers", o.consumers());
+                result.put("consumers_rate", t.steadyRate());
+                result.put("consumers_cpu_us", t.cpuUsPerEvent());
+                result.put("consumers_all_received", min(received) == total ? 1 : 0);
+                result.put("consumers_dropped", t.dropped());
+                subs.forEach(Disposable::dispose);
+            }
+        }
+        System.out.printf("%n== throughput without consumers ==%n");
+        try (Started started = startRelay(plc)) {
+            Relay relay = started.relay();
+            Throughput t = throughput(started, pdses, total);
+            result.put("rate", t.steadyRate());
+            result.put("rate_overall", t.overallRate());
+            result.put("cpu_us", t.cpuUsPerEvent());
+            result.put("cpu_us_no_jit", t.noJitUsPerEvent());
+            result.put("cores", t.cores());
+            result.put("dropped", t.dropped());
+            result.put("batch", t.batch());
+            result.put("rss_mb", MachineLoad.rssMb());
+            result.put("heap_mb", MachineLoad.heapAfterGcMb());
+            SubscribeRepos stream = new SubscribeRepos(relay.log(), relay.feed(), Schedulers.boundedElastic(), 1_000_000);
+            latency(pdses, data.live(), stream, o, result);
+        }
+        result.put("load_average", MachineLoad.loadAverage1());
+        result.print();
+        pdses.forEach(FakePds::close);
+        System.exit(0);
+    }
+
+    /** A relay of the load generator, on a fresh database, with the registry its timers are in. */
+    private record Started(Relay relay, SimpleMeterRegistry registry) implements AutoCloseable {
+        @Override
+        public void close() {
+            relay.close();
+        }
+    }
+
+    private static Started startRelay(FakeDidResolver plc) throws java.io.IOException {
         Path dir = Files.createTempDirectory("relay-load");
         RelaySettings s = TestRelays.settings(dir, List.of());
         s = s.withUpstream(new UpstreamSettings(1_000_000, 1_000_000, 15, Duration.ofMillis(50), Duration.ofMillis(500),
                 true, List.of(), List.of(), true, Duration.ofSeconds(5), 50)).withConsumerBuffer(1_000_000);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Relay relay = Relay.start(s, plc, registry, Clock.systemUTC())) {
-            SubscribeRepos stream = new SubscribeRepos(relay.log(), relay.feed(), Schedulers.boundedElastic(), 1_000_000);
-            AtomicLongArray received = new AtomicLongArray(o.consumers());
-            List<Disposable> subs = new ArrayList<>();
-            for (int c = 0; c < o.consumers(); c++) {
-                int i = c;
-                subs.add(stream.frames(null).subscribe(f -> received.incrementAndGet(i)));
-            }
-            throughput(relay, pdses, total, registry, o);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (min(received) < total && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            System.out.printf("%d consumers: each received %d to %d of %d events%n", o.consumers(),
-                    o.consumers() == 0 ? 0 : min(received), o.consumers() == 0 ? 0 : max(received), total);
-            latency(pdses, data.live(), stream, o);
-            subs.forEach(Disposable::dispose);
-        }
-        pdses.forEach(FakePds::close);
-        System.exit(0);
+        return new Started(Relay.start(s, plc, registry, Clock.systemUTC()), registry);
     }
 
+    /**
+     * What a throughput run measured over its steady part.
+     *
+     * @param cpuUsPerEvent this process's CPU time per event (every thread: relay, fake hosts, consumers, JIT, GC)
+     * @param noJitUsPerEvent the same without the JIT compiler's threads, which a relay running for long no longer
+     *     keeps busy
+     */
+    record Throughput(double steadyRate, double overallRate, double cpuUsPerEvent, double noJitUsPerEvent, double cores,
+                      long dropped, double batch) {}
+
     /** Connects the relay to every host at once and watches it work through their backlogs. */
-    private static void throughput(Relay relay, List<FakePds> pdses, int total, SimpleMeterRegistry registry, LoadOptions o)
-            throws InterruptedException {
+    private static Throughput throughput(Started started, List<FakePds> pdses, int total) throws InterruptedException {
+        Relay relay = started.relay();
         MachineLoad load = MachineLoad.start();
         long cpu0 = MachineLoad.processCpuNanos();
         long start = System.nanoTime();
@@ -135,6 +192,7 @@ public final class RelayLoadGenerator {
         long steadyAt = 0;
         long steadyEvents = 0;
         long steadyCpu = 0;
+        long steadyJit = 0;
         MachineLoad steadyLoad = null;
         while (relay.sequencer().lastSeq() < total && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(10)) {
             Thread.sleep(5);
@@ -142,6 +200,7 @@ public final class RelayLoadGenerator {
                 steadyAt = System.nanoTime();
                 steadyEvents = relay.sequencer().lastSeq();
                 steadyCpu = MachineLoad.processCpuNanos();
+                steadyJit = MachineLoad.compilerNanos();
                 steadyLoad = MachineLoad.start();
             }
             if (System.nanoTime() >= nextSample) {
@@ -152,15 +211,20 @@ public final class RelayLoadGenerator {
             }
         }
         long end = System.nanoTime();
+        long endCpu = MachineLoad.processCpuNanos();
+        long endJit = MachineLoad.compilerNanos();
         double secs = (end - start) / 1e9;
-        double cpu = (MachineLoad.processCpuNanos() - cpu0) / 1e9;
+        double cpu = (endCpu - cpu0) / 1e9;
         long logged = relay.sequencer().lastSeq();
         System.out.printf("relayed %d of %d events (all verified) in %.2f s: %.0f events/s overall%n", logged, total, secs, logged / secs);
         double steadySecs = (end - steadyAt) / 1e9;
-        System.out.printf("steady (the last 60 %% of the events, %.1f s): %.0f events/s, process CPU %.0f us per event (%.2f cores)%n",
-                steadySecs, (logged - steadyEvents) / steadySecs,
-                (MachineLoad.processCpuNanos() - steadyCpu) / 1e3 / Math.max(1, logged - steadyEvents),
-                (MachineLoad.processCpuNanos() - steadyCpu) / 1e9 / steadySecs);
+        double steadyRate = (logged - steadyEvents) / steadySecs;
+        double cpuPerEvent = (endCpu - steadyCpu) / 1e3 / Math.max(1, logged - steadyEvents);
+        double cores = (endCpu - steadyCpu) / 1e9 / steadySecs;
+        double noJitPerEvent = (endCpu - steadyCpu - (endJit - steadyJit)) / 1e3 / Math.max(1, logged - steadyEvents);
+        System.out.printf("steady (the last 60 %% of the events, %.1f s): %.0f events/s, process CPU %.0f us per event"
+                + " (%.0f us without the JIT compiler's threads; %.2f cores)%n", steadySecs, steadyRate, cpuPerEvent,
+                noJitPerEvent, cores);
         if (steadyLoad != null) {
             System.out.println("steady " + steadyLoad.threads(steadySecs) + " " + steadyLoad.stop());
         }
@@ -173,22 +237,26 @@ public final class RelayLoadGenerator {
         System.out.printf("process CPU: %.1f s over %.1f s wall (%.2f cores), %.0f us per event; %s%n", cpu, secs, cpu / secs,
                 cpu * 1e6 / Math.max(1, logged), load.stop());
         System.out.println(load.threads(secs));
-        var commitTimer = registry.get("skein.relay.sequencer.commit").timer();
+        var commitTimer = started.registry().get("skein.relay.sequencer.commit").timer();
+        double batch = (double) logged / Math.max(1, commitTimer.count());
         System.out.printf("sequencer: %d transactions, %.1f events each, %.2f ms each on average%n", commitTimer.count(),
-                (double) logged / Math.max(1, commitTimer.count()), commitTimer.mean(TimeUnit.MILLISECONDS));
+                batch, commitTimer.mean(TimeUnit.MILLISECONDS));
+        long dropped = 0;
         for (DropReason r : DropReason.values()) {
             if (relay.metrics().droppedCount(r) > 0) {
                 System.out.printf("dropped %s: %d%n", r.metricTag(), relay.metrics().droppedCount(r));
+                dropped += relay.metrics().droppedCount(r);
             }
         }
         System.out.println(MachineLoad.memory());
+        return new Throughput(steadyRate, logged / secs, cpuPerEvent, noJitPerEvent, cores, dropped, batch);
     }
 
     /**
      * Live latency: commits added to the hosts at a fixed rate (round-robin), each timed from the moment its PDS has
      * it to the moment an in-process subscribeRepos consumer of the relay gets it, verified and sequenced.
      */
-    static void latency(List<FakePds> pdses, List<List<byte[]>> live, SubscribeRepos stream, LoadOptions o)
+    static void latency(List<FakePds> pdses, List<List<byte[]>> live, SubscribeRepos stream, LoadOptions o, Result result)
             throws InterruptedException {
         int n = live.stream().mapToInt(List::size).sum();
         if (n == 0) {
@@ -244,9 +312,16 @@ public final class RelayLoadGenerator {
             System.out.println("latency: nothing received");
             return;
         }
-        System.out.printf("latency PDS -> relay -> consumer, %d commits at %d/s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                count, o.latencyRate(), sorted[count / 2] / 1000.0, sorted[count * 95 / 100] / 1000.0,
-                sorted[Math.min(count - 1, count * 99 / 100)] / 1000.0, sorted[count - 1] / 1000.0);
+        double p50 = sorted[count / 2] / 1000.0;
+        double p90 = sorted[count * 90 / 100] / 1000.0;
+        double p99 = sorted[Math.min(count - 1, count * 99 / 100)] / 1000.0;
+        System.out.printf("latency PDS -> relay -> consumer, %d commits at %d/s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                count, o.latencyRate(), p50, p90, p99, sorted[count - 1] / 1000.0);
+        result.put("latency_rate", o.latencyRate());
+        result.put("latency_received", count);
+        result.put("latency_p50_ms", p50);
+        result.put("latency_p90_ms", p90);
+        result.put("latency_p99_ms", p99);
     }
 
     private static long min(AtomicLongArray a) {

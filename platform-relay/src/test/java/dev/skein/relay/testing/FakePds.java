@@ -31,6 +31,7 @@ public final class FakePds implements AutoCloseable {
     private volatile DisposableServer server;
     private volatile int port;
     private volatile String serverHeader;
+    private volatile boolean dropH2cUpgrades;
     /** Wakes open streams when a frame is added, so live frames go out at once rather than at the next poll. */
     private final reactor.core.publisher.Sinks.Many<Long> added = reactor.core.publisher.Sinks.many().multicast().directBestEffort();
     private final java.util.Set<reactor.netty.Connection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -43,6 +44,23 @@ public final class FakePds implements AutoCloseable {
     public FakePds serverHeader(String value) {
         this.serverHeader = value;
         return this;
+    }
+
+    /**
+     * Closes every plain HTTP request that asks to upgrade to h2c without answering it, as a Node.js server with a
+     * WebSocket endpoint (the reference TypeScript PDS) does: it hands all upgrade requests to its WebSocket server.
+     */
+    public FakePds dropH2cUpgrades() {
+        this.dropH2cUpgrades = true;
+        return this;
+    }
+
+    private boolean dropped(reactor.netty.http.server.HttpServerRequest req, reactor.netty.http.server.HttpServerResponse res) {
+        if (dropH2cUpgrades && "h2c".equalsIgnoreCase(req.requestHeaders().get("Upgrade"))) {
+            res.withConnection(c -> c.channel().close());
+            return true;
+        }
+        return false;
     }
 
     public int port() {
@@ -120,6 +138,9 @@ public final class FakePds implements AutoCloseable {
                                     WebsocketServerSpec.builder().maxFramePayloadLength(FirehoseFrame.MAX_FRAME_BYTES).build());
                         })
                         .get("/xrpc/com.atproto.server.describeServer", (req, res) -> {
+                            if (dropped(req, res)) {
+                                return Mono.empty();
+                            }
                             if (serverHeader != null) {
                                 res.header("Server", serverHeader);
                             }
@@ -127,6 +148,9 @@ public final class FakePds implements AutoCloseable {
                                     .sendString(Mono.just("{\"did\":\"did:web:localhost\",\"availableUserDomains\":[]}"));
                         })
                         .get("/xrpc/com.atproto.sync.getRepo", (req, res) -> {
+                            if (dropped(req, res)) {
+                                return Mono.empty();
+                            }
                             String did = java.net.URLDecoder.decode(req.uri().replaceAll(".*did=([^&]+).*", "$1"), StandardCharsets.UTF_8);
                             byte[] car = repos.get(did);
                             if (car == null) {

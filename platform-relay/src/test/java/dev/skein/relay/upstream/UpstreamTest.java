@@ -210,6 +210,27 @@ class UpstreamTest {
         }
     }
 
+    /** The describeServer check and the resync's getRepo must not ask a plain-HTTP host to upgrade to HTTP/2. */
+    @Test
+    void aPlainHttpHostThatDropsH2cUpgradeRequestsIsCrawledAndResynchronised() {
+        try (FakePds pds = new FakePds().dropH2cUpgrades()) {
+            FakeDidResolver plc = new FakeDidResolver();
+            SimAccount alice = new SimAccount("alice", pds.url(), Curve.K256);
+            plc.put(alice.document());
+            genesis(pds, alice);
+            alice.commit(alice.posts("app.bsky.feed.post", 1));
+            String after = commit(pds, alice);
+            pds.repo(alice.did().value(), alice.exportCar());
+            try (Relay relay = TestRelays.start(TestRelays.settings(dir, List.of()), plc)) {
+                assertThat(relay.hosts().requestCrawl(pds.host(), true).ssl()).isFalse();
+                assertThat(eventually(() -> relay.log().count() == 5)).isTrue();
+                LoggedEvent last = relay.log().after(4, 1).getFirst();
+                assertThat(last.kind()).isEqualTo(EventKind.SYNC);
+                assertThat(((SyncEvent) FirehoseFrame.decode(last.frame())).rev().value()).isEqualTo(after);
+            }
+        }
+    }
+
     @Test
     void aHostOverItsRateLimitIsSlowedDownNotDropped() {
         try (FakePds pds = new FakePds()) {

@@ -2,6 +2,7 @@ package dev.skein.relay.xrpc.admin;
 
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.InvalidSyntaxException;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.web.JsonBodies;
 import dev.skein.relay.web.XrpcError;
@@ -21,8 +22,8 @@ import tools.jackson.databind.JsonNode;
  * subjects (records, blobs) are not the relay's.
  */
 public final class UpdateSubjectStatus implements XrpcMethod {
-    public static final String NSID = "com.atproto.admin.updateSubjectStatus";
-    static final String REPO_REF = "com.atproto.admin.defs#repoRef";
+    public static final String NSID = ComAtproto.Admin.UPDATE_SUBJECT_STATUS.value();
+    static final String REPO_REF = ComAtproto.Admin.DEFS_REPO_REF;
     private final Relay relay;
 
     public UpdateSubjectStatus(Relay relay) {

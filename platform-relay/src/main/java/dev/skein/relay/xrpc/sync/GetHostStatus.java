@@ -1,5 +1,6 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.host.Host;
 import dev.skein.relay.store.HostRecord;
@@ -15,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code com.atproto.sync.getHostStatus}: one upstream host's cursor, account count and status. */
 public final class GetHostStatus implements XrpcMethod {
-    public static final String NSID = "com.atproto.sync.getHostStatus";
+    public static final String NSID = ComAtproto.Sync.GET_HOST_STATUS.value();
     private final Relay relay;
 
     public GetHostStatus(Relay relay) {

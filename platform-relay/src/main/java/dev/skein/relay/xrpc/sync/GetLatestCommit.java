@@ -1,5 +1,6 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
 import dev.skein.relay.web.Params;
@@ -12,7 +13,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code com.atproto.sync.getLatestCommit}: the last commit the relay verified for an account. */
 public final class GetLatestCommit implements XrpcMethod {
-    public static final String NSID = "com.atproto.sync.getLatestCommit";
+    public static final String NSID = ComAtproto.Sync.GET_LATEST_COMMIT.value();
     private final Relay relay;
 
     public GetLatestCommit(Relay relay) {

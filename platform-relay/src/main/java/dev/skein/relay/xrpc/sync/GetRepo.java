@@ -1,5 +1,6 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
 import dev.skein.relay.web.Params;
@@ -18,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
  * sync spec lets an upstream do, so that consumers resynchronising ask their relay first.
  */
 public final class GetRepo implements XrpcMethod {
-    public static final String NSID = "com.atproto.sync.getRepo";
+    public static final String NSID = ComAtproto.Sync.GET_REPO.value();
     private final Relay relay;
 
     public GetRepo(Relay relay) {

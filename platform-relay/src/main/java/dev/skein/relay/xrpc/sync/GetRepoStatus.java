@@ -1,5 +1,6 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
 import dev.skein.relay.web.Params;
@@ -13,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code com.atproto.sync.getRepoStatus}: an account's status at the relay, and its last rev when active. */
 public final class GetRepoStatus implements XrpcMethod {
-    public static final String NSID = "com.atproto.sync.getRepoStatus";
+    public static final String NSID = ComAtproto.Sync.GET_REPO_STATUS.value();
     private final Relay relay;
 
     public GetRepoStatus(Relay relay) {

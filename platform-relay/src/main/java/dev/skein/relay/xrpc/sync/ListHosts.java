@@ -1,5 +1,6 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.host.Host;
 import dev.skein.relay.store.HostRecord;
@@ -16,7 +17,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code com.atproto.sync.listHosts}: the relay's upstream hosts, in hostname order. */
 public final class ListHosts implements XrpcMethod {
-    public static final String NSID = "com.atproto.sync.listHosts";
+    public static final String NSID = ComAtproto.Sync.LIST_HOSTS.value();
     private final Relay relay;
 
     public ListHosts(Relay relay) {

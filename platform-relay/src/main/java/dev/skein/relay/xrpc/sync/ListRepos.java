@@ -2,6 +2,7 @@ package dev.skein.relay.xrpc.sync;
 
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.InvalidSyntaxException;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
 import dev.skein.relay.web.Params;
@@ -18,7 +19,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code com.atproto.sync.listRepos}: the accounts the relay has seen a commit of, in DID order. */
 public final class ListRepos implements XrpcMethod {
-    public static final String NSID = "com.atproto.sync.listRepos";
+    public static final String NSID = ComAtproto.Sync.LIST_REPOS.value();
     private final Relay relay;
 
     public ListRepos(Relay relay) {

@@ -1,5 +1,6 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.upstream.CrawlException;
 import dev.skein.relay.web.AdminAuth;
@@ -17,7 +18,7 @@ import reactor.core.scheduler.Schedulers;
  * subscription happen before the answer; the operator (admin credential) may also crawl local hosts.
  */
 public final class RequestCrawl implements XrpcMethod {
-    public static final String NSID = "com.atproto.sync.requestCrawl";
+    public static final String NSID = ComAtproto.Sync.REQUEST_CRAWL.value();
     private final Relay relay;
     private final AdminAuth admin;
 

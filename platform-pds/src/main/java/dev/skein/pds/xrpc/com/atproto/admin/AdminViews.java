@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.admin;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.core.syntax.Did;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.account.AccountStatus;
 import dev.skein.pds.account.AccountStore;
@@ -10,7 +11,7 @@ import dev.skein.xrpc.XrpcException;
 
 /** {@code com.atproto.admin.defs#accountView} and {@code #repoRef} for the admin methods. */
 final class AdminViews {
-    static final String REPO_REF = "com.atproto.admin.defs#repoRef";
+    static final String REPO_REF = ComAtproto.Admin.DEFS_REPO_REF;
 
     private AdminViews() {}
 

@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.admin;
 
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountLifecycle;
 import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.BlockingXrpcMethod;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.admin.deleteAccount}: the administrator deletes an account. */
 @Component
 public final class DeleteAccount implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.admin.deleteAccount");
+    public static final Nsid NSID = ComAtproto.Admin.DELETE_ACCOUNT;
 
     private final AccountLifecycle lifecycle;
 

@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.admin;
 
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountStore;
 import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.BlockingXrpcMethod;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.admin.getAccountInfo}: one account as the administrator sees it. */
 @Component
 public final class GetAccountInfo implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.admin.getAccountInfo");
+    public static final Nsid NSID = ComAtproto.Admin.GET_ACCOUNT_INFO;
 
     private final AccountStore accounts;
 

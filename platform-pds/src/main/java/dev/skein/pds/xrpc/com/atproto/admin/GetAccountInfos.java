@@ -5,6 +5,7 @@ import dev.skein.core.data.DataValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountStore;
 import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.BlockingXrpcMethod;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.admin.getAccountInfos}: several accounts; DIDs not hosted here are left out. */
 @Component
 public final class GetAccountInfos implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.admin.getAccountInfos");
+    public static final Nsid NSID = ComAtproto.Admin.GET_ACCOUNT_INFOS;
     /** Most DIDs in one call. */
     static final int MAX_DIDS = 100;
 

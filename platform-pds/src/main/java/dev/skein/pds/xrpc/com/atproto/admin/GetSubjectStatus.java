@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.admin;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.account.AccountStatus;
 import dev.skein.pds.account.AccountStore;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.admin.getSubjectStatus}: whether an account is taken down or deactivated (records and blobs: not yet). */
 @Component
 public final class GetSubjectStatus implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.admin.getSubjectStatus");
+    public static final Nsid NSID = ComAtproto.Admin.GET_SUBJECT_STATUS;
 
     private final AccountStore accounts;
 

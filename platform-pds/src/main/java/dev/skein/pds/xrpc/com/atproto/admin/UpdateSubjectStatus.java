@@ -4,6 +4,7 @@ import dev.skein.core.data.BoolValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountLifecycle;
 import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.BlockingXrpcMethod;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class UpdateSubjectStatus implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.admin.updateSubjectStatus");
+    public static final Nsid NSID = ComAtproto.Admin.UPDATE_SUBJECT_STATUS;
 
     private final AccountLifecycle lifecycle;
 

@@ -6,6 +6,7 @@ import dev.skein.core.data.MapValue;
 import dev.skein.core.data.StringValue;
 import dev.skein.core.identity.PlcState;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountIdentity;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class GetRecommendedDidCredentials implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.identity.getRecommendedDidCredentials");
+    public static final Nsid NSID = ComAtproto.Identity.GET_RECOMMENDED_DID_CREDENTIALS;
 
     private final AccountIdentity identity;
 

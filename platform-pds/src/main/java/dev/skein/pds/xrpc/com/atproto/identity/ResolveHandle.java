@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.identity;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Handle;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountIdentity;
 import dev.skein.xrpc.BlockingXrpcMethod;
 import dev.skein.xrpc.XrpcException;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.identity.resolveHandle}: the DID of a handle here, or of one elsewhere by DNS or HTTPS. */
 @Component
 public final class ResolveHandle implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.identity.resolveHandle");
+    public static final Nsid NSID = ComAtproto.Identity.RESOLVE_HANDLE;
 
     private final AccountIdentity identity;
 

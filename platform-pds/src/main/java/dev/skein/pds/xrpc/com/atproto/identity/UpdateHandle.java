@@ -1,6 +1,7 @@
 package dev.skein.pds.xrpc.com.atproto.identity;
 
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountIdentity;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.identity.updateHandle}: a new handle, published to the PLC directory and announced with {@code #identity}. */
 @Component
 public final class UpdateHandle implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.identity.updateHandle");
+    public static final Nsid NSID = ComAtproto.Identity.UPDATE_HANDLE;
 
     private final AccountIdentity identity;
 

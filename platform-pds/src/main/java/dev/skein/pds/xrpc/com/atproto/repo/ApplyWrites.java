@@ -4,7 +4,7 @@ import dev.skein.core.data.ArrayValue;
 import dev.skein.core.data.DataValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
-import dev.skein.pds.auth.AccessCredentials;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.repo.CommitMeta;
 import dev.skein.pds.repo.RecordSwap;
 import dev.skein.pds.repo.RecordWrite;
@@ -12,18 +12,12 @@ import dev.skein.pds.repo.RepoService;
 import dev.skein.pds.repo.ValidationStatus;
 import dev.skein.pds.repo.WriteOutcome;
 import dev.skein.pds.repo.WriteResult;
-import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.XrpcException;
-import dev.skein.xrpc.XrpcMethod;
-import dev.skein.xrpc.XrpcRequest;
 import dev.skein.xrpc.XrpcResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code com.atproto.repo.applyWrites}: up to {@value RepoService#MAX_WRITES} creates, updates and deletes
@@ -31,17 +25,14 @@ import reactor.core.scheduler.Schedulers;
  * update needs the record to exist, a delete too.
  */
 @Component
-public final class ApplyWrites implements XrpcMethod {
-    static final String ID = "com.atproto.repo.applyWrites";
-    public static final Nsid NSID = Nsid.parse(ID);
-    static final String CREATE = ID + "#create";
-    static final String UPDATE = ID + "#update";
-    static final String DELETE = ID + "#delete";
-
-    private final RepoService repos;
+public final class ApplyWrites extends RepoWriteMethod {
+    public static final Nsid NSID = ComAtproto.Repo.APPLY_WRITES;
+    static final String CREATE = ComAtproto.Repo.APPLY_WRITES_CREATE;
+    static final String UPDATE = ComAtproto.Repo.APPLY_WRITES_UPDATE;
+    static final String DELETE = ComAtproto.Repo.APPLY_WRITES_DELETE;
 
     public ApplyWrites(RepoService repos) {
-        this.repos = repos;
+        super(repos);
     }
 
     @Override
@@ -50,30 +41,7 @@ public final class ApplyWrites implements XrpcMethod {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.PROCEDURE;
-    }
-
-    @Override
-    public AuthRequirement auth() {
-        return AuthRequirement.ACCESS;
-    }
-
-    @Override
-    public Mono<XrpcResponse> handle(XrpcRequest request) {
-        return Mono.fromCallable(() -> start(request)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(ApplyWrites::output);
-    }
-
-    private CompletableFuture<WriteResult> start(XrpcRequest request) {
-        MapValue body = request.body();
-        List<RecordWrite> writes = writes(body);
-        return repos.write(request.credentials(AccessCredentials.class).did(), WriteInput.repo(body), writes,
-                WriteInput.cid(body, "swapCommit"), WriteInput.validate(body));
-    }
-
-    /** The writes of an input; how many there are, and what kinds, is also what the rate limit counts. */
-    public static List<RecordWrite> writes(MapValue body) {
+    List<RecordWrite> writes(MapValue body) {
         if (!(body.get("writes") instanceof ArrayValue items)) {
             throw XrpcException.invalidRequest("Input must have the property \"writes\"");
         }
@@ -97,7 +65,8 @@ public final class ApplyWrites implements XrpcMethod {
         return writes;
     }
 
-    private static XrpcResponse output(WriteResult result) {
+    @Override
+    XrpcResponse output(WriteResult result) {
         List<DataValue> results = new ArrayList<>(result.outcomes().size());
         for (WriteOutcome o : result.outcomes()) {
             results.add(switch (o) {

@@ -7,6 +7,7 @@ import dev.skein.core.data.MapValue;
 import dev.skein.core.data.StringValue;
 import dev.skein.core.identity.DidDocument;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.identity.DidResolver;
 import dev.skein.pds.repo.RepoAccess;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class DescribeRepo implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.repo.describeRepo");
+    public static final Nsid NSID = ComAtproto.Repo.DESCRIBE_REPO;
 
     private final RepoAccess access;
     private final RepoReader reader;

@@ -5,6 +5,7 @@ import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.AtUri;
 import dev.skein.core.syntax.Nsid;
 import dev.skein.core.syntax.RecordKey;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.repo.RepoAccess;
 import dev.skein.pds.repo.RepoReader;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class GetRecord implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.repo.getRecord");
+    public static final Nsid NSID = ComAtproto.Repo.GET_RECORD;
 
     private final RepoAccess access;
     private final RepoReader reader;

@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.repo;
 import dev.skein.core.data.ArrayValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.XrpcMethod;
 import dev.skein.xrpc.XrpcRequest;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public final class ListMissingBlobs implements XrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.repo.listMissingBlobs");
+    public static final Nsid NSID = ComAtproto.Repo.LIST_MISSING_BLOBS;
 
     @Override
     public Nsid nsid() {

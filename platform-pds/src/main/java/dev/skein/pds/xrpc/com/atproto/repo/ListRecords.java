@@ -5,6 +5,7 @@ import dev.skein.core.data.DataValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
 import dev.skein.core.syntax.RecordKey;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.repo.RepoAccess;
 import dev.skein.pds.repo.RepoReader;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class ListRecords implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.repo.listRecords");
+    public static final Nsid NSID = ComAtproto.Repo.LIST_RECORDS;
     static final int DEFAULT_LIMIT = 50;
 
     private final RepoAccess access;

@@ -3,22 +3,16 @@ package dev.skein.pds.xrpc.com.atproto.repo;
 import dev.skein.core.cid.Cid;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
-import dev.skein.pds.auth.AccessCredentials;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.repo.RecordWrite;
 import dev.skein.pds.repo.RepoService;
 import dev.skein.pds.repo.ValidationStatus;
 import dev.skein.pds.repo.WriteOutcome;
 import dev.skein.pds.repo.WriteResult;
-import dev.skein.xrpc.AuthRequirement;
-import dev.skein.xrpc.XrpcMethod;
-import dev.skein.xrpc.XrpcRequest;
 import dev.skein.xrpc.XrpcResponse;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code com.atproto.repo.putRecord}: creates or replaces a record. Replacing it with identical content
@@ -26,13 +20,11 @@ import reactor.core.scheduler.Schedulers;
  * exist, as {@code @atproto/api}'s {@code upsertProfile} uses it.
  */
 @Component
-public final class PutRecord implements XrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.repo.putRecord");
-
-    private final RepoService repos;
+public final class PutRecord extends RepoWriteMethod {
+    public static final Nsid NSID = ComAtproto.Repo.PUT_RECORD;
 
     public PutRecord(RepoService repos) {
-        this.repos = repos;
+        super(repos);
     }
 
     @Override
@@ -41,30 +33,13 @@ public final class PutRecord implements XrpcMethod {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.PROCEDURE;
+    List<RecordWrite> writes(MapValue body) {
+        return List.of(new RecordWrite.Put(WriteInput.collection(body), WriteInput.requireRkey(body),
+                WriteInput.record(body, "record"), WriteInput.swapRecord(body)));
     }
 
     @Override
-    public AuthRequirement auth() {
-        return AuthRequirement.ACCESS;
-    }
-
-    @Override
-    public Mono<XrpcResponse> handle(XrpcRequest request) {
-        return Mono.fromCallable(() -> start(request)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(PutRecord::output);
-    }
-
-    private CompletableFuture<WriteResult> start(XrpcRequest request) {
-        MapValue body = request.body();
-        RecordWrite write = new RecordWrite.Put(WriteInput.collection(body), WriteInput.requireRkey(body),
-                WriteInput.record(body, "record"), WriteInput.swapRecord(body));
-        return repos.write(request.credentials(AccessCredentials.class).did(), WriteInput.repo(body), List.of(write),
-                WriteInput.cid(body, "swapCommit"), WriteInput.validate(body));
-    }
-
-    private static XrpcResponse output(WriteResult result) {
+    XrpcResponse output(WriteResult result) {
         WriteOutcome outcome = result.single();
         record Written(Cid cid, Optional<ValidationStatus> validation) {}
         Written w = switch (outcome) {

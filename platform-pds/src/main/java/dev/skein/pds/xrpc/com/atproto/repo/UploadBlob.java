@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.repo;
 
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.pds.blob.Blobs;
 import dev.skein.pds.blob.StoredBlob;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class UploadBlob implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.repo.uploadBlob");
+    public static final Nsid NSID = ComAtproto.Repo.UPLOAD_BLOB;
 
     private final Blobs blobs;
 

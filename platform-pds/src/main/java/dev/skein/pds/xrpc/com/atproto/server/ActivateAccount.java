@@ -1,6 +1,7 @@
 package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountLifecycle;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.activateAccount}: the owner reactivates a deactivated account. */
 @Component
 public final class ActivateAccount implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.activateAccount");
+    public static final Nsid NSID = ComAtproto.Server.ACTIVATE_ACCOUNT;
 
     private final AccountLifecycle lifecycle;
 

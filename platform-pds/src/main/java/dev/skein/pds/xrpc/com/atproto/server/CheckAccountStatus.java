@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.server;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.account.AccountIdentity;
 import dev.skein.pds.account.AccountSessions;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class CheckAccountStatus implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.checkAccountStatus");
+    public static final Nsid NSID = ComAtproto.Server.CHECK_ACCOUNT_STATUS;
 
     private final AccountSessions sessions;
     private final AccountIdentity identity;

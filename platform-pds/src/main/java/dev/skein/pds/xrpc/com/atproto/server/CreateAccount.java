@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountCreation;
 import dev.skein.pds.auth.AdminCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class CreateAccount implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.createAccount");
+    public static final Nsid NSID = ComAtproto.Server.CREATE_ACCOUNT;
 
     private final AccountCreation creation;
 

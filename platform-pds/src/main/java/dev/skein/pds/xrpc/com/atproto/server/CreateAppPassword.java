@@ -4,6 +4,7 @@ import dev.skein.core.data.BoolValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AppPasswords;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.createAppPassword}: a new app password, shown once. Needs a full (password) session. */
 @Component
 public final class CreateAppPassword implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.createAppPassword");
+    public static final Nsid NSID = ComAtproto.Server.CREATE_APP_PASSWORD;
 
     private final AppPasswords appPasswords;
 

@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountSessions;
 import dev.skein.xrpc.BlockingXrpcMethod;
 import dev.skein.xrpc.XrpcRequest;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.createSession}: log in with a handle, email or DID and a password or app password. */
 @Component
 public final class CreateSession implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.createSession");
+    public static final Nsid NSID = ComAtproto.Server.CREATE_SESSION;
 
     private final AccountSessions sessions;
 

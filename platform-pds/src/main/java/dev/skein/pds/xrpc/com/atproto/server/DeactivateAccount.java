@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.syntax.Datetime;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountLifecycle;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.deactivateAccount}: the owner pauses the account (optionally noting {@code deleteAfter}). */
 @Component
 public final class DeactivateAccount implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.deactivateAccount");
+    public static final Nsid NSID = ComAtproto.Server.DEACTIVATE_ACCOUNT;
 
     private final AccountLifecycle lifecycle;
 

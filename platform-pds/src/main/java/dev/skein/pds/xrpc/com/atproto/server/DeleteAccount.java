@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.server;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountLifecycle;
 import dev.skein.xrpc.BlockingXrpcMethod;
 import dev.skein.xrpc.XrpcRequest;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.deleteAccount}: the owner deletes the account with its password and a deletion token. */
 @Component
 public final class DeleteAccount implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.deleteAccount");
+    public static final Nsid NSID = ComAtproto.Server.DELETE_ACCOUNT;
 
     private final AccountLifecycle lifecycle;
 

@@ -5,6 +5,7 @@ import dev.skein.core.data.DataValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.StringValue;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.PdsProperties;
 import dev.skein.xrpc.XrpcMethod;
 import dev.skein.xrpc.XrpcRequest;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 /** {@code com.atproto.server.describeServer}: the service DID, handle domains and sign-up rules. Relays use it as a liveness check. */
 @Component
 public final class DescribeServer implements XrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.describeServer");
+    public static final Nsid NSID = ComAtproto.Server.DESCRIBE_SERVER;
 
     private final MapValue description;
 

@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.server;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.SigningKeys;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.pds.auth.AuthScope;
@@ -31,29 +32,29 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class GetServiceAuth implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.getServiceAuth");
+    public static final Nsid NSID = ComAtproto.Server.GET_SERVICE_AUTH;
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(1);
     static final Duration MAX_LIFETIME = Duration.ofHours(1);
     /** Methods no service token may be minted for: they manage the account itself. */
     static final Set<String> PROTECTED = Set.of(
-            "com.atproto.admin.sendEmail",
-            "com.atproto.identity.requestPlcOperationSignature",
-            "com.atproto.identity.signPlcOperation",
-            "com.atproto.identity.updateHandle",
-            "com.atproto.server.activateAccount",
-            "com.atproto.server.confirmEmail",
-            "com.atproto.server.createAppPassword",
-            "com.atproto.server.deactivateAccount",
-            "com.atproto.server.getAccountInviteCodes",
-            "com.atproto.server.getSession",
-            "com.atproto.server.listAppPasswords",
-            "com.atproto.server.requestAccountDelete",
-            "com.atproto.server.requestEmailConfirmation",
-            "com.atproto.server.requestEmailUpdate",
-            "com.atproto.server.revokeAppPassword",
-            "com.atproto.server.updateEmail");
+            ComAtproto.Admin.SEND_EMAIL.value(),
+            ComAtproto.Identity.REQUEST_PLC_OPERATION_SIGNATURE.value(),
+            ComAtproto.Identity.SIGN_PLC_OPERATION.value(),
+            ComAtproto.Identity.UPDATE_HANDLE.value(),
+            ComAtproto.Server.ACTIVATE_ACCOUNT.value(),
+            ComAtproto.Server.CONFIRM_EMAIL.value(),
+            ComAtproto.Server.CREATE_APP_PASSWORD.value(),
+            ComAtproto.Server.DEACTIVATE_ACCOUNT.value(),
+            ComAtproto.Server.GET_ACCOUNT_INVITE_CODES.value(),
+            ComAtproto.Server.GET_SESSION.value(),
+            ComAtproto.Server.LIST_APP_PASSWORDS.value(),
+            ComAtproto.Server.REQUEST_ACCOUNT_DELETE.value(),
+            ComAtproto.Server.REQUEST_EMAIL_CONFIRMATION.value(),
+            ComAtproto.Server.REQUEST_EMAIL_UPDATE.value(),
+            ComAtproto.Server.REVOKE_APP_PASSWORD.value(),
+            ComAtproto.Server.UPDATE_EMAIL.value());
     /** Methods an unprivileged app-password session may not get a token for. */
-    static final Set<String> PRIVILEGED = Set.of("com.atproto.server.createAccount");
+    static final Set<String> PRIVILEGED = Set.of(ComAtproto.Server.CREATE_ACCOUNT.value());
 
     private final SigningKeys keys;
     private final Clock clock;

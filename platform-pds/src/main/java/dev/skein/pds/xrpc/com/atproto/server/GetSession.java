@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountSessions;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.getSession}: the account behind an access token. */
 @Component
 public final class GetSession implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.getSession");
+    public static final Nsid NSID = ComAtproto.Server.GET_SESSION;
 
     private final AccountSessions sessions;
 

@@ -5,6 +5,7 @@ import dev.skein.core.data.DataValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AppPasswords;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.listAppPasswords}: the account's app passwords, without the passwords. */
 @Component
 public final class ListAppPasswords implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.listAppPasswords");
+    public static final Nsid NSID = ComAtproto.Server.LIST_APP_PASSWORDS;
 
     private final AppPasswords appPasswords;
 

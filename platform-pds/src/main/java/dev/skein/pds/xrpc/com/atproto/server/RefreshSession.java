@@ -1,6 +1,7 @@
 package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountSessions;
 import dev.skein.pds.auth.RefreshCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.refreshSession}: a new token pair for a refresh token (rotated, with a grace period). */
 @Component
 public final class RefreshSession implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.refreshSession");
+    public static final Nsid NSID = ComAtproto.Server.REFRESH_SESSION;
 
     private final AccountSessions sessions;
 

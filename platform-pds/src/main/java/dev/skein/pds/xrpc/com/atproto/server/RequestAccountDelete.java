@@ -1,6 +1,7 @@
 package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AccountLifecycle;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class RequestAccountDelete implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.requestAccountDelete");
+    public static final Nsid NSID = ComAtproto.Server.REQUEST_ACCOUNT_DELETE;
 
     private final AccountLifecycle lifecycle;
 

@@ -1,6 +1,7 @@
 package dev.skein.pds.xrpc.com.atproto.server;
 
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.AppPasswords;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.xrpc.AuthRequirement;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.server.revokeAppPassword}: deletes an app password and ends the sessions made with it. */
 @Component
 public final class RevokeAppPassword implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.server.revokeAppPassword");
+    public static final Nsid NSID = ComAtproto.Server.REVOKE_APP_PASSWORD;
 
     private final AppPasswords appPasswords;
 

@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.sync;
 
 import dev.skein.core.cid.Cid;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.blob.Blobs;
 import dev.skein.pds.repo.RepoAccess;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class GetBlob implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.getBlob");
+    public static final Nsid NSID = ComAtproto.Sync.GET_BLOB;
     static final Map<String, String> HEADERS = Map.of(
             "X-Content-Type-Options", "nosniff",
             "Content-Security-Policy", "default-src 'none'; sandbox");

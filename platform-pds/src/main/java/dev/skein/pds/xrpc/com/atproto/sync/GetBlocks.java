@@ -4,6 +4,7 @@ import dev.skein.core.cid.Cid;
 import dev.skein.core.cid.InvalidCidException;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.auth.AdminCredentials;
 import dev.skein.pds.sync.HostedRepos;
 import dev.skein.xrpc.AuthRequirement;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.sync.getBlocks}: blocks of a repository by CID, as a CAR with no roots. */
 @Component
 public final class GetBlocks implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.getBlocks");
+    public static final Nsid NSID = ComAtproto.Sync.GET_BLOCKS;
 
     private final HostedRepos repos;
 

@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.sync;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.auth.AdminCredentials;
 import dev.skein.pds.sync.HostedRepos;
 import dev.skein.xrpc.AuthRequirement;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 /** {@code com.atproto.sync.getLatestCommit}: the CID and rev of the repository's current commit. */
 @Component
 public final class GetLatestCommit implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.getLatestCommit");
+    public static final Nsid NSID = ComAtproto.Sync.GET_LATEST_COMMIT;
 
     private final HostedRepos repos;
 

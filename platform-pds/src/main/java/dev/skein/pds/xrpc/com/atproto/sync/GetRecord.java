@@ -2,6 +2,7 @@ package dev.skein.pds.xrpc.com.atproto.sync;
 
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.auth.AdminCredentials;
 import dev.skein.pds.sync.HostedRepos;
 import dev.skein.xrpc.AuthRequirement;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class GetRecord implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.getRecord");
+    public static final Nsid NSID = ComAtproto.Sync.GET_RECORD;
 
     private final HostedRepos repos;
 

@@ -3,6 +3,7 @@ package dev.skein.pds.xrpc.com.atproto.sync;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.sync.HostedRepos;
 import dev.skein.xrpc.BlockingXrpcMethod;
 import dev.skein.xrpc.XrpcException;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class GetRepoStatus implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.getRepoStatus");
+    public static final Nsid NSID = ComAtproto.Sync.GET_REPO_STATUS;
 
     private final HostedRepos repos;
 

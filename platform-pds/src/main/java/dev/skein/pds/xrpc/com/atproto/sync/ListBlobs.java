@@ -7,6 +7,7 @@ import dev.skein.core.data.MapValue;
 import dev.skein.core.data.StringValue;
 import dev.skein.core.syntax.Nsid;
 import dev.skein.core.syntax.Tid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.account.Account;
 import dev.skein.pds.blob.Blobs;
 import dev.skein.pds.repo.RepoAccess;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class ListBlobs implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.listBlobs");
+    public static final Nsid NSID = ComAtproto.Sync.LIST_BLOBS;
     static final int DEFAULT_LIMIT = 500;
 
     private final RepoAccess access;

@@ -5,6 +5,7 @@ import dev.skein.core.data.DataValue;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.data.StringValue;
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.sync.HostedRepos;
 import dev.skein.xrpc.BlockingXrpcMethod;
 import dev.skein.xrpc.XrpcRequest;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class ListRepos implements BlockingXrpcMethod {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.listRepos");
+    public static final Nsid NSID = ComAtproto.Sync.LIST_REPOS;
     static final int DEFAULT_LIMIT = 500;
 
     private final HostedRepos repos;

@@ -1,6 +1,7 @@
 package dev.skein.pds.xrpc.com.atproto.sync;
 
 import dev.skein.core.syntax.Nsid;
+import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.pds.sync.Firehose;
 import dev.skein.xrpc.SubscriptionRequest;
 import dev.skein.xrpc.XrpcSubscription;
@@ -12,7 +13,7 @@ import reactor.core.publisher.Flux;
 /** {@code com.atproto.sync.subscribeRepos}: the PDS's event stream, replayed from {@code cursor} and then live. */
 @Component
 public final class SubscribeRepos implements XrpcSubscription {
-    public static final Nsid NSID = Nsid.parse("com.atproto.sync.subscribeRepos");
+    public static final Nsid NSID = ComAtproto.Sync.SUBSCRIBE_REPOS;
 
     private final Firehose firehose;
 

@@ -1,38 +1,40 @@
-package dev.skein.pds.repo;
+package dev.skein.pds.store;
 
-import dev.skein.pds.store.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Acknowledgements that wait until the commits before them are on disk. On H2 a commit reaches the file
- * but not the disk ({@link Transactions#needsSync()}); one thread here forces the file for every
- * acknowledgement queued since its last flush, so one flush serves many commits, of every repository, and a
- * writer goes on with its next batch while the flush runs (its acknowledgements queue up for the next one).
- * On PostgreSQL a commit is durable when it returns, and acknowledgements are made at once.
+ * Actions that wait until the commits before them are durable. On H2 a commit is durable only after the
+ * next {@code CHECKPOINT SYNC} ({@link Transactions#needsSync()}); one thread here runs it for every action
+ * queued since its last one, so one flush serves many commits, of every repository and of the event log,
+ * and a writer goes on with its next batch while the flush runs (its actions queue up for the next one).
+ * On PostgreSQL a commit is durable when it returns, and actions run at once.
  */
 final class DurableAcks implements AutoCloseable {
     private record Ack(Runnable durable, Consumer<RuntimeException> failed) {}
 
-    private final Transactions tx;
+    private final boolean needsSync;
+    private final Runnable sync;
     private final LinkedBlockingQueue<Ack> pending = new LinkedBlockingQueue<>();
     private final Thread syncer;
     private volatile boolean closed;
 
-    DurableAcks(Transactions tx) {
-        this.tx = tx;
+    /** @param sync makes every commit so far durable; run by this class's thread when {@code needsSync} */
+    DurableAcks(boolean needsSync, Runnable sync) {
+        this.needsSync = needsSync;
+        this.sync = sync;
         this.syncer = new Thread(this::run, "skein-pds-sync");
         this.syncer.setDaemon(true);
-        if (tx.needsSync()) {
+        if (needsSync) {
             syncer.start();
         }
     }
 
     /** Runs {@code durable} once every transaction committed before this call is durable, or {@code failed}. */
     void afterSync(Runnable durable, Consumer<RuntimeException> failed) {
-        if (!tx.needsSync()) {
+        if (!needsSync) {
             durable.run();
             return;
         }
@@ -54,7 +56,7 @@ final class DurableAcks implements AutoCloseable {
             pending.drainTo(batch);
             RuntimeException failure = null;
             try {
-                tx.syncCommitted();
+                sync.run();
             } catch (RuntimeException e) {
                 failure = e;
             }

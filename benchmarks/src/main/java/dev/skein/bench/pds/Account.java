@@ -1,0 +1,37 @@
+package dev.skein.bench.pds;
+
+import dev.skein.core.data.MapValue;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An account the load generator made, its session, and the record keys it wrote. */
+final class Account {
+    static final String COLLECTION = "app.bsky.feed.post";
+
+    final String did;
+    final String accessJwt;
+    final List<String> keys = new CopyOnWriteArrayList<>();
+
+    Account(String did, String accessJwt) {
+        this.did = did;
+        this.accessJwt = accessJwt;
+    }
+
+    /** Creates a post (validated against its lexicon, as a client's post would be); returns the output. */
+    MapValue createPost(XrpcClient xrpc, int i) throws Exception {
+        MapValue record = MapValue.builder().put("$type", COLLECTION)
+                .put("text", "load generator post " + i + ": the quick brown fox jumps over the lazy dog")
+                .put("createdAt", Instant.now().toString()).build();
+        MapValue out = xrpc.procedure("com.atproto.repo.createRecord",
+                MapValue.builder().put("repo", did).put("collection", COLLECTION).put("record", record).build(), accessJwt);
+        String uri = out.getString("uri").orElseThrow();
+        keys.add(uri.substring(uri.lastIndexOf('/') + 1));
+        return out;
+    }
+
+    void getRecord(XrpcClient xrpc, String rkey) throws Exception {
+        xrpc.query("com.atproto.repo.getRecord", Map.of("repo", did, "collection", COLLECTION, "rkey", rkey));
+    }
+}

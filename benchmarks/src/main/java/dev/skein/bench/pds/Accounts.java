@@ -1,0 +1,20 @@
+package dev.skein.bench.pds;
+
+import dev.skein.core.data.MapValue;
+
+/** Creates the load generator's accounts, with handles unique to the run. */
+final class Accounts {
+    private final XrpcClient xrpc;
+    private final String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+    Accounts(XrpcClient xrpc) {
+        this.xrpc = xrpc;
+    }
+
+    Account create(String name) throws Exception {
+        String handle = "bench-" + name + "-" + run + ".test";
+        MapValue out = xrpc.procedure("com.atproto.server.createAccount", MapValue.builder()
+                .put("handle", handle).put("email", handle + "@example.com").put("password", "bench-" + run).build(), null);
+        return new Account(out.getString("did").orElseThrow(), out.getString("accessJwt").orElseThrow());
+    }
+}

@@ -1,0 +1,262 @@
+package dev.skein.bench.pds;
+
+import dev.skein.core.cid.Cid;
+import dev.skein.core.data.MapValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The PDS load generator (issue 3, "Performance"): measures over HTTP what the reference TypeScript PDS was
+ * measured on, and prints a markdown table with the goal, the reference's figure and ours.
+ *
+ * <p>It starts {@code skein.jar} with the roles {@code plc,pds} as a process of its own (embedded H2 by
+ * default, PostgreSQL with {@code --jdbc}), or uses a running PDS ({@code --pds URL}, with {@code --pid}
+ * for memory and CPU). Then: createRecord at concurrency 1 and 8 ({@code --records} each, into fresh
+ * repositories), the same across 8 repositories at once, getRecord and listRecords at concurrency 8, the
+ * getRepo export of the repository written at concurrency 1, the delay from a createRecord's response to
+ * its {@code #commit} frame on {@code subscribeRepos}, and resident memory at idle and after the load. The
+ * machine may be shared, so each row also gives the PDS's CPU time per call (independent of other load)
+ * and the load average when it was taken. Run it with {@code scripts/bench-pds.sh}.
+ */
+public final class PdsLoadGenerator {
+    private final Options options;
+    private final List<Row> rows = new ArrayList<>();
+
+    private PdsLoadGenerator(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new PdsLoadGenerator(Options.parse(args)).run();
+    }
+
+    private void run() throws Exception {
+        Path dataDir = Files.createTempDirectory(options.workDir, "pds-");
+        try (PdsProcess pds = options.pds.isPresent()
+                ? PdsProcess.running(options.pds.get(), options.pid)
+                : PdsProcess.start(options.java, options.jar, dataDir, options.jvmOptions, options.jdbc,
+                options.dbUser, options.dbPassword)) {
+            System.err.println("PDS at " + pds.url() + (pds.measurable() ? "" : " (process unknown: no memory or CPU figures)"));
+            measure(pds);
+        } finally {
+            if (!options.keepData) {
+                deleteTree(dataDir);
+            }
+        }
+        print();
+    }
+
+    private void measure(PdsProcess pds) throws Exception {
+        Thread.sleep(options.idleSettle.toMillis());
+        if (pds.measurable()) {
+            rows.add(Row.of("resident memory at idle (MiB)", "< 300", "≈ 200", pds.rssMib(), PdsProcess.loadAverage()));
+        }
+        XrpcClient xrpc = new XrpcClient(pds.url());
+        Accounts accounts = new Accounts(xrpc);
+        Account warm = accounts.create("warm");
+        progress("warm-up (every call measured below, so that the PDS's JIT compiler has done most of its work)");
+        createRecords(pds, xrpc, List.of(warm), options.warmup / 4, 1);
+        createRecords(pds, xrpc, List.of(warm), options.warmup, 8);
+        LoadRun.run(pds, options.warmup, 8, (c, i) -> warm.getRecord(xrpc, warm.keys.get(i % warm.keys.size())));
+        LoadRun.run(pds, options.warmup / 4, 8, (c, i) -> xrpc.query("com.atproto.repo.listRecords",
+                Map.of("repo", warm.did, "collection", Account.COLLECTION, "limit", "50")));
+        exports(pds, xrpc, warm);
+
+        Account single = accounts.create("seq");
+        Account grouped = accounts.create("c8");
+        List<Account> many = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            many.add(accounts.create("many" + i));
+        }
+        try (FirehoseProbe firehose = new FirehoseProbe(pds.url())) {
+            progress("createRecord, concurrency 1");
+            Writes c1 = createRecords(pds, xrpc, List.of(single), options.records, 1);
+            rows.add(Row.rate("createRecord/s, 1 repo, concurrency 1", "—", "≈ 140", c1.run));
+            rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 1", "—", "—", c1.run));
+            progress("createRecord, concurrency 8");
+            Writes c8 = createRecords(pds, xrpc, List.of(grouped), options.records, 8);
+            rows.add(Row.rate("createRecord/s, 1 repo, concurrency 8", "≥ 1,250", "≈ 125", c8.run));
+            rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 8", "—", "53 / —", c8.run));
+            progress("createRecord, 8 repos");
+            Writes spread = createRecords(pds, xrpc, many, options.records, 8);
+            rows.add(Row.rate("createRecord/s, 8 repos, one client each", "scales with cores", "—", spread.run));
+            Thread.sleep(500);
+            Map<Cid, Long> arrivals = firehose.commitArrivals();
+            rows.add(Row.of("firehose delay p50 / p95 (ms), concurrency 1", "p50 ≤ 2", "4.5 / —",
+                    c1.delays(arrivals), c1.run.loadAverage()));
+            rows.add(Row.of("firehose delay p50 / p95 (ms), concurrency 8", "—", "—", c8.delays(arrivals), c8.run.loadAverage()));
+        }
+
+        progress("getRecord");
+        LoadRun.Result reads = LoadRun.run(pds, options.reads, 8,
+                (c, i) -> single.getRecord(xrpc, single.keys.get((i * 7919) % single.keys.size())));
+        rows.add(Row.rate("getRecord/s, concurrency 8", "≥ 2,355", "≈ 785", reads));
+        progress("listRecords");
+        LoadRun.Result lists = LoadRun.run(pds, options.reads / 4, 8, (c, i) -> xrpc.query("com.atproto.repo.listRecords",
+                Map.of("repo", single.did, "collection", Account.COLLECTION, "limit", "50")));
+        rows.add(Row.rate("listRecords/s (50 records a page), concurrency 8", "—", "—", lists));
+        progress("getRepo");
+        LoadRun.Result export = exports(pds, xrpc, single);
+        rows.add(Row.of("getRepo of a " + single.keys.size() + "-record repo, median (ms)", "—", "54",
+                export.latencies().percentileMs(50), export.loadAverage()));
+        if (pds.measurable()) {
+            rows.add(Row.of("resident memory after the load (MiB)", "—", "—", pds.rssMib(), PdsProcess.loadAverage()));
+        }
+    }
+
+    private LoadRun.Result exports(PdsProcess pds, XrpcClient xrpc, Account account) throws Exception {
+        LoadRun.run(pds, 3, 1, (c, i) -> xrpc.queryBytes("com.atproto.sync.getRepo", Map.of("did", account.did)));
+        return LoadRun.run(pds, 15, 1, (c, i) -> xrpc.queryBytes("com.atproto.sync.getRepo", Map.of("did", account.did)));
+    }
+
+    /** Writes {@code total} posts, client {@code c} into {@code repos[c % repos.size()]}. */
+    private Writes createRecords(PdsProcess pds, XrpcClient xrpc, List<Account> repos, int total, int concurrency) throws Exception {
+        Map<Cid, Long> answered = new ConcurrentHashMap<>();
+        LoadRun.Result run = LoadRun.run(pds, total, concurrency, (c, i) -> {
+            Account a = repos.get(c % repos.size());
+            MapValue out = a.createPost(xrpc, i);
+            long now = System.nanoTime();
+            answered.put(Cid.parse(out.getMap("commit").orElseThrow().getString("cid").orElseThrow()), now);
+        });
+        return new Writes(run, answered);
+    }
+
+    /** A write run and when each of its commits was answered. */
+    private record Writes(LoadRun.Result run, Map<Cid, Long> answered) {
+        /** Response-to-frame delays; a frame that came before the response counts as 0. */
+        Latencies delays(Map<Cid, Long> arrivals) {
+            long[] d = answered.entrySet().stream().filter(e -> arrivals.containsKey(e.getKey()))
+                    .mapToLong(e -> Math.max(0, arrivals.get(e.getKey()) - e.getValue())).toArray();
+            if (d.length < answered.size()) {
+                System.err.println("warning: " + (answered.size() - d.length) + " commits never reached the firehose probe");
+            }
+            return new Latencies(d);
+        }
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("| measure | goal | reference PDS | ours | PDS CPU per call (+ JIT) | load average |");
+        System.out.println("|---|---|---|---|---|---|");
+        rows.forEach(r -> System.out.println(r.markdown()));
+        System.out.println();
+        System.out.println("Taken " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + (options.pds.isPresent() ? "PDS at " + options.pds.get()
+                : options.jdbc.isPresent() ? "PostgreSQL (" + options.jdbc.get() + ")" : "embedded H2")
+                + "; " + options.records + " records a write run, " + options.reads + " getRecord calls.");
+    }
+
+    private static void progress(String what) {
+        System.err.println("[bench-pds] " + what + " (load average " + PdsProcess.loadAverage() + ")");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** One line of the table. */
+    private record Row(String measure, String goal, String reference, String ours, String cpu, double load) {
+        static Row of(String measure, String goal, String reference, double value, double load) {
+            return new Row(measure, goal, reference, format(value), "", load);
+        }
+
+        static Row of(String measure, String goal, String reference, Latencies l, double load) {
+            return new Row(measure, goal, reference, format(l.percentileMs(50)) + " / " + format(l.percentileMs(95)), "", load);
+        }
+
+        static Row rate(String measure, String goal, String reference, LoadRun.Result r) {
+            return new Row(measure, goal, reference, format(r.perSecond()), cpu(r), r.loadAverage());
+        }
+
+        static Row latency(String measure, String goal, String reference, LoadRun.Result r) {
+            return new Row(measure, goal, reference, format(r.latencies().percentileMs(50)) + " / "
+                    + format(r.latencies().percentileMs(95)), "", r.loadAverage());
+        }
+
+        private static String cpu(LoadRun.Result r) {
+            return Double.isNaN(r.cpuMsPerCall()) ? "" : format(r.cpuMsPerCall()) + " ms (+ " + format(r.jitMsPerCall()) + ")";
+        }
+
+        private static String format(double v) {
+            if (Double.isNaN(v)) {
+                return "—";
+            }
+            return v >= 100 ? String.format("%,.0f", v) : v >= 10 ? String.format("%.1f", v) : String.format("%.2f", v);
+        }
+
+        String markdown() {
+            return "| " + measure + " | " + goal + " | " + reference + " | " + ours + " | " + cpu + " | "
+                    + String.format("%.1f", load) + " |";
+        }
+    }
+
+    /** The command line. */
+    private record Options(Path java, Path jar, Path workDir, List<String> jvmOptions, Optional<String> jdbc, String dbUser,
+                           String dbPassword, Optional<URI> pds, OptionalLong pid, int records, int warmup, int reads,
+                           Duration idleSettle, boolean keepData) {
+        static Options parse(String[] args) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path jar = Path.of("platform-app/target/skein.jar");
+            Path work = Path.of("target/bench-pds");
+            List<String> jvm = new ArrayList<>();
+            Optional<String> jdbc = Optional.empty();
+            String user = "postgres";
+            String password = "";
+            Optional<URI> pds = Optional.empty();
+            OptionalLong pid = OptionalLong.empty();
+            int records = 2000;
+            int warmup = 2000;
+            int reads = 8000;
+            long settle = 10;
+            boolean keep = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--jar" -> jar = Path.of(args[++i]);
+                    case "--work-dir" -> work = Path.of(args[++i]);
+                    case "--jvm" -> jvm.addAll(Arrays.asList(args[++i].trim().split("\\s+")));
+                    case "--jdbc" -> jdbc = Optional.of(args[++i]);
+                    case "--db-user" -> user = args[++i];
+                    case "--db-password" -> password = args[++i];
+                    case "--pds" -> pds = Optional.of(URI.create(args[++i]));
+                    case "--pid" -> pid = OptionalLong.of(Long.parseLong(args[++i]));
+                    case "--records" -> records = Integer.parseInt(args[++i]);
+                    case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--reads" -> reads = Integer.parseInt(args[++i]);
+                    case "--idle-seconds" -> settle = Long.parseLong(args[++i]);
+                    case "--keep-data" -> keep = true;
+                    default -> throw new IllegalArgumentException("unknown argument " + a + "; see scripts/bench-pds.sh");
+                }
+            }
+            jvm.removeIf(String::isEmpty);
+            try {
+                Files.createDirectories(work);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Options(java, jar, work, List.copyOf(jvm), jdbc, user, password, pds, pid, records, warmup, reads,
+                    Duration.ofSeconds(settle), keep);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * A small atproto client, usable beyond the command line (the agent runtime is meant to reuse it): XRPC calls
+ * ({@link dev.skein.cli.client.XrpcClient}) with errors as {@link dev.skein.cli.client.XrpcError}, sessions that
+ * refresh on {@code ExpiredToken} ({@link dev.skein.cli.client.AuthenticatedPds}) and a per-user session file,
+ * DID resolution to signing keys ({@link dev.skein.cli.client.IdentityResolver}), and verification of a whole
+ * repository export ({@link dev.skein.cli.client.RepoExport}).
+ */
+package dev.skein.cli.client;

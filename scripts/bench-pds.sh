@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Measures the PDS over HTTP (issue 3's performance figures) and prints a markdown table; docs/benchmarks.md
+# records the results. Builds skein.jar and the load generator, then starts the PDS as a process of its own.
+#   scripts/bench-pds.sh                                   embedded H2 in a fresh data directory
+#   scripts/bench-pds.sh --jdbc jdbc:postgresql://127.0.0.1:5432/test [--db-user postgres] [--db-password x]
+#   scripts/bench-pds.sh --pds http://127.0.0.1:2583 [--pid N]   a PDS already running (./skein)
+# Other options: --records N (2000), --reads N (8000), --warmup N (2000), --jvm "JVM options for the PDS",
+# --keep-data. Set SKEIN_BENCH_NO_BUILD=1 to use the jars already built.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+source "$root/scripts/jdk.sh"
+JAVA_HOME="$(skein_java_home)"
+export JAVA_HOME
+if [[ -z "${SKEIN_BENCH_NO_BUILD:-}" ]]; then
+  ./mvnw -q -o -pl platform-app,benchmarks -am package -DskipTests || ./mvnw -q -pl platform-app,benchmarks -am package -DskipTests
+fi
+# The PDS runs with the JVM options ./skein uses (scripts/jdk.sh); --jvm adds to them.
+exec "$JAVA_HOME/bin/java" -cp benchmarks/target/benchmarks.jar dev.skein.bench.pds.PdsLoadGenerator \
+  --jar platform-app/target/skein.jar --work-dir target/bench-pds --jvm "$(skein_java_options)" "$@"
