@@ -22,6 +22,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +35,19 @@ import reactor.core.publisher.Mono;
 public class PdsTestApplication {
     /** The NSID of the test-only method that echoes a service JWT's issuer. */
     public static final Nsid WHO_AM_I = Nsid.parse("dev.skein.test.whoAmI");
+
+    /**
+     * Event loops of this context's own. With Reactor Netty's process-wide ones, stopping any test context
+     * (Spring pauses a cached context when the next test class starts, and closes it when it is evicted)
+     * disposes the loops and connection pool that every other context's server and the tests' clients still
+     * use: a request then waits forever on a loop that no longer runs.
+     */
+    @Bean
+    ReactorResourceFactory ownReactorResources() {
+        ReactorResourceFactory resources = new ReactorResourceFactory();
+        resources.setUseGlobalResources(false);
+        return resources;
+    }
 
     /** Tokens the PDS would have emailed, by DID. */
     public static final class CapturedTokens implements AccountTokenDelivery {

@@ -10,7 +10,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ReactorResourceFactory;
 
 /** The relay role alone in a Spring Boot WebFlux application on a random port, as the platform app runs it. */
 @SpringBootConfiguration
@@ -18,6 +20,19 @@ import org.springframework.context.annotation.Import;
 @Import(RelayConfiguration.class)
 public class RelayApp {
     public static final String ADMIN_PASSWORD = "relay-test-admin";
+
+    /**
+     * Event loops of this context's own. With Reactor Netty's process-wide ones, stopping any test context
+     * (Spring pauses a cached context when the next test class starts, and closes it when it is evicted)
+     * disposes the loops and connection pool that every other context's server and the tests' clients still
+     * use: a request then waits forever on a loop that no longer runs.
+     */
+    @Bean
+    ReactorResourceFactory ownReactorResources() {
+        ReactorResourceFactory resources = new ReactorResourceFactory();
+        resources.setUseGlobalResources(false);
+        return resources;
+    }
 
     /** A running relay app; close it to stop. */
     public record Running(ConfigurableApplicationContext context, int port) implements AutoCloseable {
