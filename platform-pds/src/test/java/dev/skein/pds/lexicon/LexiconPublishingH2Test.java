@@ -29,9 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -45,22 +42,8 @@ class LexiconPublishingH2Test {
     private static final String SCHEMA = "com.atproto.lexicon.schema";
     private static final Pattern REF = Pattern.compile("\"([a-zA-Z][a-zA-Z0-9.-]*\\.[a-zA-Z][a-zA-Z0-9]*)(#[a-zA-Z0-9]+)?\"");
 
-    /**
-     * Netty loops of this context's own: with Boot's default (the global ones), closing a context disposes the
-     * loops the shared test PLC directory serves on, and the test classes after this one could not reach it.
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class OwnNettyResources {
-        @Bean
-        ReactorResourceFactory reactorResourceFactory() {
-            ReactorResourceFactory resources = new ReactorResourceFactory();
-            resources.setUseGlobalResources(false);
-            return resources;
-        }
-    }
-
     private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(PdsTestApplication.class, OwnNettyResources.class)
+        return new SpringApplicationBuilder(PdsTestApplication.class)
                 .properties("server.port=0", "server.address=127.0.0.1", "skein.pds.data-dir=" + data,
                         "skein.pds.plc-url=" + TestPlc.url(), "skein.pds.password-hash-cost=14",
                         "skein.pds.rate-limits.enabled=false", "spring.main.banner-mode=off",
