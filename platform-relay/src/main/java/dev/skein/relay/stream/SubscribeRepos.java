@@ -38,7 +38,10 @@ public final class SubscribeRepos {
         this.capacity = capacity;
     }
 
-    /** The frames for a consumer with this cursor ({@code null}: none). */
+    /**
+     * The frames for a consumer with this cursor ({@code null}: none). Live frames may be delivered on the
+     * sequencer's thread: the subscriber must not block in {@code onNext} (a WebSocket send only queues the frame).
+     */
     public Flux<byte[]> frames(Long cursor) {
         byte[] tooSlow = new ErrorFrame(ErrorFrame.CONSUMER_TOO_SLOW, "Stream consumer too slow").encode();
         if (cursor == null) {
