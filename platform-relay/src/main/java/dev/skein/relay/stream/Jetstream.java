@@ -32,7 +32,8 @@ public final class Jetstream {
     }
 
     /**
-     * The messages for a consumer.
+     * The messages for a consumer. Rendering JSON is not cheap, so each consumer's drain runs on its own worker,
+     * not on the sequencer's thread (see {@link Outbox}).
      *
      * @param cursorUs the last {@code time_us} the consumer has, or {@code null} for live events only
      * @param filter the consumer's current filter (it may change while streaming)
@@ -47,6 +48,6 @@ public final class Jetstream {
                     out.accept(m.json());
                 }
             }
-        }, () -> TOO_SLOW);
+        }, () -> TOO_SLOW, false);
     }
 }

@@ -26,8 +26,12 @@ import reactor.core.scheduler.Scheduler;
  * up, what is pending is dropped and the consumer gets the {@code tooSlow} message, then the end of the stream.
  *
  * <p>Cheap per consumer, since a hundred consumers each take every event: the live feed's batches are queued whole
- * (the lists are shared, never copied), one drain at a time is scheduled per consumer, and messages go to the
- * subscriber directly, the drain itself keeping to the demand.
+ * (the lists are shared, never copied), and messages go to the subscriber directly, the drain itself keeping to the
+ * demand. One drain runs at a time per consumer. Where rendering an event is cheap ({@code liveInline}: passing
+ * the logged frame on), a live consumer's drain runs on the thread that publishes the batch, when no drain of that
+ * consumer is running: a batch then costs no thread wake-up per consumer. Otherwise, and for everything that may
+ * read the log (replay, catching up) or waits on the consumer's demand, the drain is scheduled on the consumer's
+ * worker.
  *
  * @param <T> what is sent: frames, or JSON messages
  */
@@ -46,7 +50,10 @@ final class Outbox<T> {
     private final AtomicInteger queued = new AtomicInteger();
     private final BiConsumer<LoggedEvent, Consumer<T>> render;
     private final Supplier<T> tooSlowMessage;
+    private final boolean liveInline;
     private final ArrayDeque<T> pending = new ArrayDeque<>();
+    /** What {@link #render} puts its messages into (one method reference, not one per event). */
+    private final Consumer<T> toPending = pending::add;
     private final AtomicInteger wip = new AtomicInteger();
     private volatile Mode mode;
     private volatile boolean tooSlow;
@@ -63,25 +70,29 @@ final class Outbox<T> {
     /**
      * @param after the last seq the consumer has; events after it are served
      * @param first messages sent before any event (an {@code #info}), or empty
+     * @param liveInline whether {@code render} is cheap enough to run on the thread that publishes live batches
+     *     (the sequencer's), for every consumer in turn
      */
     static <T> Flux<T> stream(EventLog log, LiveFeed feed, Scheduler scheduler, int capacity, long after,
-                              List<T> first, BiConsumer<LoggedEvent, Consumer<T>> render, Supplier<T> tooSlowMessage) {
+                              List<T> first, BiConsumer<LoggedEvent, Consumer<T>> render, Supplier<T> tooSlowMessage,
+                              boolean liveInline) {
         // IGNORE: the drain never sends beyond the demand, so Reactor need not queue what it sends.
         return Flux.create(sink -> {
-            Outbox<T> o = new Outbox<>(log, feed, scheduler, capacity, render, tooSlowMessage);
+            Outbox<T> o = new Outbox<>(log, feed, scheduler, capacity, render, tooSlowMessage, liveInline);
             o.pending.addAll(first);
             o.start(sink, after);
         }, FluxSink.OverflowStrategy.IGNORE);
     }
 
     private Outbox(EventLog log, LiveFeed feed, Scheduler scheduler, int capacity,
-                   BiConsumer<LoggedEvent, Consumer<T>> render, Supplier<T> tooSlowMessage) {
+                   BiConsumer<LoggedEvent, Consumer<T>> render, Supplier<T> tooSlowMessage, boolean liveInline) {
         this.log = log;
         this.feed = feed;
         this.worker = scheduler.createWorker();
         this.capacity = capacity;
         this.render = render;
         this.tooSlowMessage = tooSlowMessage;
+        this.liveInline = liveInline;
     }
 
     private void start(FluxSink<T> s, long after) {
@@ -102,7 +113,15 @@ final class Outbox<T> {
         } else {
             batches.offer(events);
         }
-        schedule();
+        if (liveInline && mode == Mode.LIVE && !tooSlow) {
+            // In LIVE mode the drain reads no log: it only hands queued events to the subscriber, as far as its
+            // demand goes. A consumer cut off for being slow ends on its worker, as it also unsubscribes.
+            if (!done && wip.getAndIncrement() == 0) {
+                drain();
+            }
+        } else {
+            schedule();
+        }
     }
 
     /** Runs the drain on the worker, unless it is already running or scheduled (then it goes round once more). */
@@ -179,7 +198,7 @@ final class Outbox<T> {
 
     private void add(LoggedEvent e) {
         sent = e.seq();
-        render.accept(e, pending::add);
+        render.accept(e, toPending);
     }
 
     private void stop() {

@@ -38,12 +38,15 @@ public final class SubscribeRepos {
         this.capacity = capacity;
     }
 
-    /** The frames for a consumer with this cursor ({@code null}: none). */
+    /**
+     * The frames for a consumer with this cursor ({@code null}: none). Live frames may be delivered on the
+     * sequencer's thread: the subscriber must not block in {@code onNext} (a WebSocket send only queues the frame).
+     */
     public Flux<byte[]> frames(Long cursor) {
         byte[] tooSlow = new ErrorFrame(ErrorFrame.CONSUMER_TOO_SLOW, "Stream consumer too slow").encode();
         if (cursor == null) {
             // Read the head before listening: events committed in between are then read from the log.
-            return Outbox.stream(log, feed, scheduler, capacity, feed.head(), List.of(), (e, out) -> out.accept(e.frame()), () -> tooSlow);
+            return stream(feed.head(), List.of(), tooSlow);
         }
         if (cursor > feed.head()) {
             return Flux.just(new ErrorFrame(ErrorFrame.FUTURE_CURSOR, "Cursor in the future.").encode());
@@ -52,6 +55,15 @@ public final class SubscribeRepos {
         List<byte[]> first = cursor > 0 && min.isPresent() && cursor < min.getAsLong() - 1
                 ? List.of(new InfoEvent(InfoEvent.OUTDATED_CURSOR, "Requested cursor exceeded limit. Possibly missing events").encode())
                 : List.of();
-        return Outbox.stream(log, feed, scheduler, capacity, Math.max(0, cursor), first, (e, out) -> out.accept(e.frame()), () -> tooSlow);
+        return stream(Math.max(0, cursor), first, tooSlow);
+    }
+
+    /**
+     * The logged frames after {@code after}, as they are: passing a frame on is cheap, so live batches are handed to
+     * the consumers on the sequencer's thread (see {@link Outbox}).
+     */
+    private Flux<byte[]> stream(long after, List<byte[]> first, byte[] tooSlow) {
+        return Outbox.stream(log, feed, scheduler, capacity, after, first, (e, out) -> out.accept(e.frame()), () -> tooSlow,
+                true);
     }
 }

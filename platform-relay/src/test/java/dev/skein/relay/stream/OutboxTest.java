@@ -21,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +34,10 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-/** Consumers of subscribeRepos in-process: the replay-to-live handover under writes, and slow consumers cut off. */
+/**
+ * Consumers of subscribeRepos in-process: the replay-to-live handover under writes, live batches handed over on the
+ * sequencer's thread, and slow consumers cut off.
+ */
 class OutboxTest {
     static final Host HOST = Host.parse("pds.test");
     static final Datetime TIME = new Datetime("2026-05-01T00:00:00.000Z");
@@ -85,6 +91,47 @@ class OutboxTest {
         assertThat(eventually(() -> seqs.size() >= 1000)).isTrue();
         sub.dispose();
         assertThat(seqs).isEqualTo(LongStream.rangeClosed(1, 1000).boxed().toList());
+    }
+
+    @Test
+    void liveBatchesReachConsumersOnTheSequencersThreadWithoutAWakeUpEach() throws Exception {
+        AtomicInteger drainsScheduled = new AtomicInteger();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        Scheduler counting = Schedulers.fromExecutor(task -> {
+            drainsScheduled.incrementAndGet();
+            executor.execute(task);
+        });
+        try {
+            SubscribeRepos stream = new SubscribeRepos(log, feed, counting, 10_000);
+            int consumers = 3;
+            List<List<Long>> seqs = new java.util.ArrayList<>();
+            List<String> threads = new CopyOnWriteArrayList<>();
+            for (int c = 0; c < consumers; c++) {
+                List<Long> got = new CopyOnWriteArrayList<>();
+                seqs.add(got);
+                stream.frames(null).subscribe(f -> {
+                    got.add(seq(f));
+                    threads.add(Thread.currentThread().getName());
+                });
+            }
+            assertThat(eventually(() -> feed.listenerCount() == consumers)).isTrue();
+            write(1);
+            assertThat(eventually(() -> seqs.stream().allMatch(g -> g.size() == 1))).isTrue();
+            int before = drainsScheduled.get();
+            threads.clear();
+            for (int i = 0; i < 20; i++) {
+                write(10);
+                assertThat(sequencer.awaitIdle(10_000)).isTrue();
+            }
+            for (List<Long> got : seqs) {
+                assertThat(eventually(() -> got.size() == 201)).isTrue();
+                assertThat(got).isEqualTo(LongStream.rangeClosed(1, 201).boxed().toList());
+            }
+            assertThat(drainsScheduled.get()).as("drains scheduled on workers for live batches").isEqualTo(before);
+            assertThat(threads).hasSize(consumers * 200).containsOnly("relay-sequencer");
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
