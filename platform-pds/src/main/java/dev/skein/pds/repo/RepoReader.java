@@ -1,5 +1,6 @@
 package dev.skein.pds.repo;
 
+import dev.skein.core.data.DataValue;
 import dev.skein.core.syntax.AtIdentifier;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.Handle;
@@ -18,10 +19,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * last key returned, and the next page starts strictly after it.
  */
 public final class RepoReader {
+    /** How many bytes of records {@link #value} keeps decoded: about 5,000 posts, a few MB of heap. */
+    static final long DECODED_CACHE_BYTES = 1 << 20;
+
     private final JdbcClient jdbc;
+    private final DecodedRecords decoded = new DecodedRecords(DECODED_CACHE_BYTES);
 
     public RepoReader(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A stored record's value, decoded (recently read ones are kept decoded, by CID: {@link DecodedRecords}). */
+    public DataValue value(StoredRecord record) {
+        return decoded.value(record);
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.skein.pds.repo;
 
-import dev.skein.core.data.DataValue;
-import dev.skein.core.data.Drisl;
 import java.util.Objects;
 
 /**
- * A current record of a repository, as stored.
+ * A current record of a repository, as stored; {@link RepoReader#value} decodes it.
  *
  * @param uri its AT-URI, as text ({@code at://<did>/<collection>/<rkey>})
  * @param rkey its record key
@@ -19,10 +17,5 @@ public record StoredRecord(String uri, String rkey, String cid, byte[] bytes) {
         Objects.requireNonNull(rkey, "rkey");
         Objects.requireNonNull(cid, "cid");
         Objects.requireNonNull(bytes, "bytes");
-    }
-
-    /** The record, decoded. */
-    public DataValue value() {
-        return Drisl.decode(bytes);
     }
 }

@@ -61,7 +61,7 @@ public final class GetRecord implements BlockingXrpcMethod {
         return XrpcResponse.json(MapValue.builder()
                 .put("uri", record.uri())
                 .put("cid", record.cid())
-                .put("value", record.value())
+                .put("value", reader.value(record))
                 .build());
     }
 

@@ -61,7 +61,7 @@ public final class ListRecords implements BlockingXrpcMethod {
         List<StoredRecord> records = reader.list(account.did(), collection, limit, cursor, reverse);
         List<DataValue> out = new ArrayList<>(records.size());
         for (StoredRecord r : records) {
-            out.add(MapValue.builder().put("uri", r.uri()).put("cid", r.cid()).put("value", r.value()).build());
+            out.add(MapValue.builder().put("uri", r.uri()).put("cid", r.cid()).put("value", reader.value(r)).build());
         }
         MapValue.Builder b = MapValue.builder();
         if (records.size() == limit) {
