@@ -42,13 +42,16 @@ skein_java_home() {
 }
 
 # The JVM options ./skein runs the platform with: $SKEIN_JAVA_OPTS when set, else options that give memory
-# back at idle (a periodic G1 cycle every 5 s when no collection ran, and malloc arenas trimmed), which keep
-# an idle PDS under 300 MB resident where the defaults left it near 370 MB (docs/benchmarks.md).
-# TrimNativeHeapInterval is experimental on some JDK 21 builds, hence the unlock; unknown options are ignored.
+# back at idle: a periodic G1 cycle every 5 s when no collection ran, after which G1 keeps at most 30 % of the
+# heap free (MaxHeapFreeRatio, default 70 %: an idle PDS kept about 150 MB of heap committed for 45 MB live;
+# under load G1 still grows the heap as its collection-time goal needs), and malloc arenas trimmed. An idle
+# PDS with its PLC directory is then about 220 MB resident, where the defaults left it near 370 MB and the
+# periodic cycle alone near 290 MB (docs/benchmarks.md). TrimNativeHeapInterval is experimental on some JDK
+# 21 builds, hence the unlock; unknown options are ignored.
 skein_java_options() {
   if [[ -n "${SKEIN_JAVA_OPTS+set}" ]]; then
     echo "$SKEIN_JAVA_OPTS"
   else
-    echo "-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:G1PeriodicGCInterval=5000 -XX:TrimNativeHeapInterval=5000"
+    echo "-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:G1PeriodicGCInterval=5000 -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TrimNativeHeapInterval=5000"
   fi
 }

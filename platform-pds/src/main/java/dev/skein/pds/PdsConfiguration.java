@@ -51,6 +51,7 @@ import dev.skein.pds.sync.LiveTail;
 import dev.skein.pds.sync.SyncConfiguration;
 import dev.skein.xrpc.AdminCredential;
 import dev.skein.xrpc.OpenSockets;
+import dev.skein.xrpc.RoutesFirst;
 import dev.skein.xrpc.SubscriptionSettings;
 import dev.skein.xrpc.XrpcDispatcher;
 import dev.skein.xrpc.XrpcMethod;
@@ -386,6 +387,12 @@ public class PdsConfiguration {
     @Bean
     OpenSockets pdsOpenSockets(XrpcDispatcher pdsXrpcDispatcher) {
         return pdsXrpcDispatcher.openSockets();
+    }
+
+    /** The PDS's routes are looked up before the actuator's endpoints, which every call used to be matched against first. */
+    @Bean
+    static RoutesFirst pdsRoutesFirst() {
+        return new RoutesFirst();
     }
 
     @Bean

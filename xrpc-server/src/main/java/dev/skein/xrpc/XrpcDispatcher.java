@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -155,12 +156,13 @@ public final class XrpcDispatcher {
         return switch (response) {
             case XrpcResponse.Json json -> {
                 checkOutput(method, json.body());
-                yield ok(headers).contentType(MediaType.APPLICATION_JSON).bodyValue(DataJson.write(json.body()));
+                yield Mono.just(new EncodedResponse(okHeaders(headers, MediaType.APPLICATION_JSON_VALUE),
+                        DataJson.write(json.body())));
             }
             case XrpcResponse.Binary binary -> {
-                ServerResponse.BodyBuilder b = ok(headers).contentType(MediaType.parseMediaType(binary.contentType()));
-                binary.headers().forEach(b::header);
-                yield b.bodyValue(binary.bytes());
+                HttpHeaders h = okHeaders(headers, MediaType.parseMediaType(binary.contentType()).toString());
+                binary.headers().forEach(h::set);
+                yield Mono.just(new EncodedResponse(h, binary.bytes()));
             }
             case XrpcResponse.Streamed streamed -> ok(headers)
                     .contentType(MediaType.parseMediaType(streamed.contentType()))
@@ -178,6 +180,17 @@ public final class XrpcDispatcher {
             throw XrpcException.internal(new IllegalStateException(method.nsid()
                     + " answered output that fails its lexicon: " + errors));
         }
+    }
+
+    /** The headers of a 200 with a body: its content type, and the rate-limit headers, exposed to browsers. */
+    private static HttpHeaders okHeaders(Map<String, String> headers, String contentType) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.CONTENT_TYPE, contentType);
+        headers.forEach(h::set);
+        if (!headers.isEmpty()) {
+            h.set("Access-Control-Expose-Headers", String.join(", ", headers.keySet()));
+        }
+        return h;
     }
 
     private static ServerResponse.BodyBuilder ok(Map<String, String> headers) {

@@ -31,7 +31,14 @@ final class Account {
         return out;
     }
 
-    void getRecord(XrpcClient xrpc, String rkey) throws Exception {
-        xrpc.query("com.atproto.repo.getRecord", Map.of("repo", did, "collection", COLLECTION, "rkey", rkey));
+    /** Reads one of its posts on the reader {@code client}'s connection; the answer is not parsed. */
+    byte[] getRecord(QueryConnections queries, int client, String rkey) throws Exception {
+        return queries.query(client, "com.atproto.repo.getRecord", Map.of("repo", did, "collection", COLLECTION, "rkey", rkey));
+    }
+
+    /** Lists its latest {@code limit} posts on the reader {@code client}'s connection; the answer is not parsed. */
+    byte[] listRecords(QueryConnections queries, int client, int limit) throws Exception {
+        return queries.query(client, "com.atproto.repo.listRecords",
+                Map.of("repo", did, "collection", COLLECTION, "limit", Integer.toString(limit)));
     }
 }

@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  * and the load average when it was taken. Run it with {@code scripts/bench-pds.sh}.
  */
 public final class PdsLoadGenerator {
+    /** The read runs' concurrency: clients, each with its own connection, making calls back to back. */
+    private static final int READERS = 8;
+
     private final Options options;
     private final List<Row> rows = new ArrayList<>();
 
@@ -71,9 +74,10 @@ public final class PdsLoadGenerator {
         progress("warm-up (every call measured below, so that the PDS's JIT compiler has done most of its work)");
         createRecords(pds, xrpc, List.of(warm), options.warmup / 4, 1);
         createRecords(pds, xrpc, List.of(warm), options.warmup, 8);
-        LoadRun.run(pds, options.warmup, 8, (c, i) -> warm.getRecord(xrpc, warm.keys.get(i % warm.keys.size())));
-        LoadRun.run(pds, options.warmup / 4, 8, (c, i) -> xrpc.query("com.atproto.repo.listRecords",
-                Map.of("repo", warm.did, "collection", Account.COLLECTION, "limit", "50")));
+        try (QueryConnections queries = new QueryConnections(pds.url(), READERS)) {
+            LoadRun.run(pds, options.warmup, READERS, (c, i) -> warm.getRecord(queries, c, warm.keys.get(i % warm.keys.size())));
+            LoadRun.run(pds, options.warmup / 4, READERS, (c, i) -> warm.listRecords(queries, c, 50));
+        }
         exports(pds, xrpc, warm);
 
         Account single = accounts.create("seq");
@@ -101,14 +105,19 @@ public final class PdsLoadGenerator {
             rows.add(Row.of("firehose delay p50 / p95 (ms), concurrency 8", "—", "—", c8.delays(arrivals), c8.run.loadAverage()));
         }
 
-        progress("getRecord");
-        LoadRun.Result reads = LoadRun.run(pds, options.reads, 8,
-                (c, i) -> single.getRecord(xrpc, single.keys.get((i * 7919) % single.keys.size())));
-        rows.add(Row.rate("getRecord/s, concurrency 8", "≥ 2,355", "≈ 785", reads));
-        progress("listRecords");
-        LoadRun.Result lists = LoadRun.run(pds, options.reads / 4, 8, (c, i) -> xrpc.query("com.atproto.repo.listRecords",
-                Map.of("repo", single.did, "collection", Account.COLLECTION, "limit", "50")));
-        rows.add(Row.rate("listRecords/s (50 records a page), concurrency 8", "—", "—", lists));
+        try (QueryConnections queries = new QueryConnections(pds.url(), READERS)) {
+            progress("getRecord");
+            long clientCpu = ClientCpu.nanos();
+            LoadRun.Result reads = LoadRun.run(pds, options.reads, READERS,
+                    (c, i) -> single.getRecord(queries, c, single.keys.get((i * 7919) % single.keys.size())));
+            ClientCpu.report("getRecord", clientCpu, reads.calls());
+            rows.add(Row.rate("getRecord/s, concurrency 8", "≥ 2,355", "≈ 785", reads));
+            progress("listRecords");
+            clientCpu = ClientCpu.nanos();
+            LoadRun.Result lists = LoadRun.run(pds, options.reads / 4, READERS, (c, i) -> single.listRecords(queries, c, 50));
+            ClientCpu.report("listRecords", clientCpu, lists.calls());
+            rows.add(Row.rate("listRecords/s (50 records a page), concurrency 8", "—", "—", lists));
+        }
         progress("getRepo");
         LoadRun.Result export = exports(pds, xrpc, single);
         rows.add(Row.of("getRepo of a " + single.keys.size() + "-record repo, median (ms)", "—", "54",

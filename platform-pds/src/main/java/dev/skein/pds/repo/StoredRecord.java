@@ -1,27 +1,21 @@
 package dev.skein.pds.repo;
 
-import dev.skein.core.cid.Cid;
-import dev.skein.core.data.DataValue;
-import dev.skein.core.data.Drisl;
-import dev.skein.core.syntax.AtUri;
 import java.util.Objects;
 
 /**
- * A current record of a repository, as stored.
+ * A current record of a repository, as stored; {@link RepoReader#value} decodes it.
  *
- * @param uri its AT-URI
- * @param cid its CID
+ * @param uri its AT-URI, as text ({@code at://<did>/<collection>/<rkey>})
+ * @param rkey its record key
+ * @param cid its CID as stored: the canonical base32 form, which is what responses carry, so it is neither
+ *     parsed nor encoded again on the way out
  * @param bytes its DRISL bytes (never re-encoded: what was committed is what is served)
  */
-public record StoredRecord(AtUri uri, Cid cid, byte[] bytes) {
+public record StoredRecord(String uri, String rkey, String cid, byte[] bytes) {
     public StoredRecord {
         Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(rkey, "rkey");
         Objects.requireNonNull(cid, "cid");
         Objects.requireNonNull(bytes, "bytes");
-    }
-
-    /** The record, decoded. */
-    public DataValue value() {
-        return Drisl.decode(bytes);
     }
 }

@@ -1,14 +1,13 @@
 package dev.skein.pds.xrpc.com.atproto.repo;
 
-import dev.skein.core.cid.Cid;
 import dev.skein.core.data.MapValue;
+import dev.skein.core.syntax.AtIdentifier;
 import dev.skein.core.syntax.AtUri;
 import dev.skein.core.syntax.Nsid;
 import dev.skein.core.syntax.RecordKey;
 import dev.skein.lexicon.nsid.ComAtproto;
-import dev.skein.pds.account.Account;
-import dev.skein.pds.repo.RepoAccess;
 import dev.skein.pds.repo.RepoReader;
+import dev.skein.pds.repo.RepoReader.RecordLookup;
 import dev.skein.pds.repo.StoredRecord;
 import dev.skein.xrpc.BlockingXrpcMethod;
 import dev.skein.xrpc.XrpcException;
@@ -28,11 +27,9 @@ import org.springframework.stereotype.Component;
 public final class GetRecord implements BlockingXrpcMethod {
     public static final Nsid NSID = ComAtproto.Repo.GET_RECORD;
 
-    private final RepoAccess access;
     private final RepoReader reader;
 
-    public GetRecord(RepoAccess access, RepoReader reader) {
-        this.access = access;
+    public GetRecord(RepoReader reader) {
         this.reader = reader;
     }
 
@@ -46,23 +43,33 @@ public final class GetRecord implements BlockingXrpcMethod {
         return Kind.QUERY;
     }
 
+    /** One query answers both whether the repository is served and what its record is ({@link RepoReader#lookup}). */
     @Override
     public XrpcResponse call(XrpcRequest request) {
         XrpcParams params = request.params();
         String repo = params.requireString("repo");
         Nsid collection = ReadParams.collection(params);
         RecordKey rkey = ReadParams.rkey(params.requireString("rkey"), "rkey");
-        Optional<Cid> cid = params.string("cid").map(ReadParams::cid);
-        Account account = access.find(repo).filter(a -> a.status().active())
+        Optional<String> cid = params.string("cid").map(c -> ReadParams.cid(c).toString());
+        RecordLookup found = identifier(repo).flatMap(id -> reader.lookup(id, collection, rkey))
+                .filter(lookup -> lookup.status().active())
                 .orElseThrow(() -> XrpcException.invalidRequest("Could not locate record"));
-        AtUri uri = AtUri.of(account.did(), collection, rkey);
-        StoredRecord record = reader.record(account.did(), collection, rkey)
+        StoredRecord record = found.record()
                 .filter(r -> cid.isEmpty() || cid.get().equals(r.cid()))
-                .orElseThrow(() -> XrpcException.badRequest("RecordNotFound", "Could not locate record: " + uri));
+                .orElseThrow(() -> XrpcException.badRequest("RecordNotFound",
+                        "Could not locate record: " + AtUri.of(found.did(), collection, rkey)));
         return XrpcResponse.json(MapValue.builder()
-                .put("uri", uri.toString())
-                .put("cid", record.cid().toString())
-                .put("value", record.value())
+                .put("uri", record.uri())
+                .put("cid", record.cid())
+                .put("value", reader.value(record))
                 .build());
+    }
+
+    private static Optional<AtIdentifier> identifier(String repo) {
+        try {
+            return Optional.of(AtIdentifier.parse(repo));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

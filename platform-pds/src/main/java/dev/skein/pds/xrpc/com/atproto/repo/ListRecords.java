@@ -61,12 +61,11 @@ public final class ListRecords implements BlockingXrpcMethod {
         List<StoredRecord> records = reader.list(account.did(), collection, limit, cursor, reverse);
         List<DataValue> out = new ArrayList<>(records.size());
         for (StoredRecord r : records) {
-            out.add(MapValue.builder().put("uri", r.uri().toString()).put("cid", r.cid().toString())
-                    .put("value", r.value()).build());
+            out.add(MapValue.builder().put("uri", r.uri()).put("cid", r.cid()).put("value", reader.value(r)).build());
         }
         MapValue.Builder b = MapValue.builder();
         if (records.size() == limit) {
-            b.put("cursor", records.getLast().uri().rkey().orElseThrow().value());
+            b.put("cursor", records.getLast().rkey());
         }
         return XrpcResponse.json(b.put("records", new ArrayValue(out)).build());
     }
