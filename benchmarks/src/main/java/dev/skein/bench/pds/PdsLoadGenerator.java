@@ -150,8 +150,9 @@ public final class PdsLoadGenerator {
 
     private void print() {
         System.out.println();
-        System.out.println("| measure | goal | reference PDS | ours | PDS CPU per call (+ JIT) | load average |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| measure | goal | reference PDS | ours | PDS CPU per call (+ JIT) | load generator CPU per call "
+                + "| load average |");
+        System.out.println("|---|---|---|---|---|---|---|");
         rows.forEach(r -> System.out.println(r.markdown()));
         System.out.println();
         System.out.println("Taken " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -176,22 +177,25 @@ public final class PdsLoadGenerator {
     }
 
     /** One line of the table. */
-    private record Row(String measure, String goal, String reference, String ours, String cpu, double load) {
+    private record Row(String measure, String goal, String reference, String ours, String cpu, String generatorCpu,
+                       double load) {
         static Row of(String measure, String goal, String reference, double value, double load) {
-            return new Row(measure, goal, reference, format(value), "", load);
+            return new Row(measure, goal, reference, format(value), "", "", load);
         }
 
         static Row of(String measure, String goal, String reference, Latencies l, double load) {
-            return new Row(measure, goal, reference, format(l.percentileMs(50)) + " / " + format(l.percentileMs(95)), "", load);
+            return new Row(measure, goal, reference, format(l.percentileMs(50)) + " / " + format(l.percentileMs(95)), "", "",
+                    load);
         }
 
         static Row rate(String measure, String goal, String reference, LoadRun.Result r) {
-            return new Row(measure, goal, reference, format(r.perSecond()), cpu(r), r.loadAverage());
+            return new Row(measure, goal, reference, format(r.perSecond()), cpu(r), format(r.generatorMsPerCall()) + " ms",
+                    r.loadAverage());
         }
 
         static Row latency(String measure, String goal, String reference, LoadRun.Result r) {
             return new Row(measure, goal, reference, format(r.latencies().percentileMs(50)) + " / "
-                    + format(r.latencies().percentileMs(95)), "", r.loadAverage());
+                    + format(r.latencies().percentileMs(95)), "", "", r.loadAverage());
         }
 
         private static String cpu(LoadRun.Result r) {
@@ -206,8 +210,8 @@ public final class PdsLoadGenerator {
         }
 
         String markdown() {
-            return "| " + measure + " | " + goal + " | " + reference + " | " + ours + " | " + cpu + " | "
-                    + String.format("%.1f", load) + " |";
+            return "| " + measure + " | " + goal + " | " + reference + " | " + ours + " | " + cpu + " | " + generatorCpu
+                    + " | " + String.format("%.1f", load) + " |";
         }
     }
 
