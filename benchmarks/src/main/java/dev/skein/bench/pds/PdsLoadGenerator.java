@@ -83,6 +83,7 @@ public final class PdsLoadGenerator {
             many.add(accounts.create("many" + i));
         }
         try (FirehoseProbe firehose = new FirehoseProbe(pds.url())) {
+            awaitLive(firehose, xrpc, warm);
             progress("createRecord, concurrency 1");
             Writes c1 = createRecords(pds, xrpc, List.of(single), options.records, 1);
             rows.add(Row.rate("createRecord/s, 1 repo, concurrency 1", "—", "≈ 140", c1.run));
@@ -115,6 +116,21 @@ public final class PdsLoadGenerator {
                 export.latencies().percentileMs(50), export.loadAverage()));
         if (pds.measurable()) {
             rows.add(Row.of("resident memory after the load (MiB)", "—", "—", pds.rssMib(), PdsProcess.loadAverage()));
+        }
+    }
+
+    /**
+     * Writes one record and waits for its frame: the PDS adds a consumer to its live feed just after the
+     * WebSocket handshake, and a commit made in between would never reach the probe.
+     */
+    private static void awaitLive(FirehoseProbe firehose, XrpcClient xrpc, Account warm) throws Exception {
+        warm.createPost(xrpc, -1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (firehose.frames() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the firehose probe received no frame in 30 s");
+            }
+            Thread.sleep(10);
         }
     }
 
