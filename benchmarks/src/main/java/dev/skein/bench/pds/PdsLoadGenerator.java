@@ -120,17 +120,17 @@ public final class PdsLoadGenerator {
     }
 
     /**
-     * Writes one record and waits for its frame: the PDS adds a consumer to its live feed just after the
-     * WebSocket handshake, and a commit made in between would never reach the probe.
+     * Writes records until the probe receives a frame: the PDS adds a consumer to its live feed just after the
+     * WebSocket handshake, and a commit made in between never reaches the probe.
      */
     private static void awaitLive(FirehoseProbe firehose, XrpcClient xrpc, Account warm) throws Exception {
-        warm.createPost(xrpc, -1);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (firehose.frames() == 0) {
+        for (int i = 0; firehose.frames() == 0; i++) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the firehose probe received no frame in 30 s");
             }
-            Thread.sleep(10);
+            warm.createPost(xrpc, -1 - i);
+            Thread.sleep(100);
         }
     }
 

@@ -137,12 +137,14 @@ final class RepoWriter implements AutoCloseable {
     private RepoState applyBatch(Did did, List<Call> batch, List<Applied> applied) {
         Account account = accounts.find(did).orElseThrow(() -> XrpcException.invalidRequest("Could not find repo: " + did));
         RepoAccess.requireWritable(account);
-        RepoRoot root = repos.lockRoot(did)
-                .orElseThrow(() -> XrpcException.invalidRequest("Could not find repo: " + did));
         RepoState state = states.get(did);
-        if (state == null || !state.commitCid().equals(root.commit())) {
-            RepoBlocks store = new RepoBlocks(jdbc, did);
-            state = new RepoState(Repository.load(store, root.commit()), keys.load(did), store);
+        if (state == null || !repos.lockRootAt(did, state.commitCid())) {
+            RepoRoot root = repos.lockRoot(did)
+                    .orElseThrow(() -> XrpcException.invalidRequest("Could not find repo: " + did));
+            if (state == null || !state.commitCid().equals(root.commit())) {
+                RepoBlocks store = new RepoBlocks(jdbc, did);
+                state = new RepoState(Repository.load(store, root.commit()), keys.load(did), store);
+            }
         }
         CommitBatch commits = new CommitBatch(did, state.repository());
         for (Call call : batch) {
