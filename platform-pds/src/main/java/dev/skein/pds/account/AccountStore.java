@@ -56,10 +56,15 @@ public final class AccountStore {
             return cached;
         }
         long generation = statuses.generation();
-        Optional<AccountStatus> status = jdbc.sql("SELECT status FROM account WHERE did = ?").param(did.value())
-                .query((rs, n) -> AccountStatus.fromWire(rs.getString(1))).optional();
+        Optional<AccountStatus> status = storedStatus(did);
         status.ifPresent(s -> statuses.put(did, s, generation));
         return status;
+    }
+
+    /** The account's status as stored (in the caller's transaction, if any), never from the cache. */
+    public Optional<AccountStatus> storedStatus(Did did) {
+        return jdbc.sql("SELECT status FROM account WHERE did = ?").param(did.value())
+                .query((rs, n) -> AccountStatus.fromWire(rs.getString(1))).optional();
     }
 
     /** The account's status if the cache has it: no database read, so callers may ask from any thread. */
