@@ -20,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * What the four repository write procedures share: an access token, the input's {@code repo} and
  * {@code swapCommit}, and one path through {@link RepoService#write}. A call of one write to the caller's own
- * repository, named by its DID, is prepared in the receiving thread, since that needs no I/O; any other
+ * repository, named by its DID, is prepared in the thread that has its input, since that needs no I/O; any other
  * (a handle to resolve, or many records to check) runs off the event loop. The answer is built once the batch
  * holding the writes is durable. Subclasses say which writes an input asks for, how they are validated, and what the answer is.
  */
@@ -70,7 +70,9 @@ abstract sealed class RepoWriteMethod implements XrpcMethod
                     WriteInput.cid(body, "swapCommit"), validation(body));
             Mono<CompletableFuture<WriteResult>> queued = repos.preparesWithoutIo(caller, repo) && writes.size() <= INLINE_WRITES
                     ? Mono.fromCallable(queue) : Mono.fromCallable(queue).subscribeOn(Schedulers.boundedElastic());
-            return queued.flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(this::output);
+            // The answer, or the refusal of a write that failed preparation, is built on a parallel thread: never
+            // on the writer's or the durability thread, nor on the event loop in the middle of reading the request.
+            return queued.flatMap(Mono::fromFuture).publishOn(Schedulers.parallel()).map(this::output);
         });
     }
 }
