@@ -1,5 +1,6 @@
 package dev.skein.bench.pds;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code total} calls made by {@code concurrency} clients at once, each client making its next call as soon
  * as the previous one answered (a closed loop, as the reference figures were taken). Records each call's
- * latency, the wall time, the PDS's CPU time over the run and the load average at its end.
+ * latency, the wall time, the PDS's CPU time over the run, the load generator's own (its clients, HTTP
+ * client and firehose probe share the machine's cores with the PDS) and the load average at its end.
  */
 final class LoadRun {
     /** One call; {@code client} is the caller's number (0 to concurrency - 1), {@code i} the call's (0 to total - 1). */
@@ -21,7 +23,8 @@ final class LoadRun {
     }
 
     /** What a run measured. */
-    record Result(int calls, Duration wall, Latencies latencies, PdsProcess.CpuTime pdsCpu, double loadAverage) {
+    record Result(int calls, Duration wall, Latencies latencies, PdsProcess.CpuTime pdsCpu, Duration generatorCpu,
+                  double loadAverage) {
         double perSecond() {
             return calls / (wall.toNanos() / 1e9);
         }
@@ -35,6 +38,11 @@ final class LoadRun {
         double jitMsPerCall() {
             return pdsCpu == null ? Double.NaN : pdsCpu.jit().toNanos() / 1e6 / calls;
         }
+
+        /** The load generator's CPU time per call in milliseconds, every thread of its JVM included. */
+        double generatorMsPerCall() {
+            return generatorCpu.toNanos() / 1e6 / calls;
+        }
     }
 
     private LoadRun() {}
@@ -43,6 +51,7 @@ final class LoadRun {
         long[] latencies = new long[total];
         AtomicInteger next = new AtomicInteger();
         PdsProcess.CpuSnapshot cpuBefore = pds.measurable() ? pds.cpu() : null;
+        long generatorBefore = ownCpuNanos();
         long start = System.nanoTime();
         try (ExecutorService clients = Executors.newFixedThreadPool(concurrency)) {
             List<Future<?>> running = new ArrayList<>();
@@ -64,6 +73,12 @@ final class LoadRun {
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         PdsProcess.CpuTime cpu = cpuBefore == null ? null : pds.cpu().since(cpuBefore);
-        return new Result(total, wall, new Latencies(latencies), cpu, PdsProcess.loadAverage());
+        Duration generator = Duration.ofNanos(ownCpuNanos() - generatorBefore);
+        return new Result(total, wall, new Latencies(latencies), cpu, generator, PdsProcess.loadAverage());
+    }
+
+    /** This JVM's CPU time so far, every thread (the JIT compiler's and the collector's too). */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -10,13 +10,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The {@code account} table. Handles and emails are stored lowercase; callers normalise before asking. */
+/**
+ * The {@code account} table. Handles and emails are stored lowercase; callers normalise before asking.
+ * Accounts' statuses are also cached for {@link #status} ({@link AccountStatusCache}): every change of a
+ * status goes through this class, which invalidates the cached one.
+ */
 public final class AccountStore {
     private static final String COLUMNS =
             "did, handle, email, status, takedown_ref, created_at, deactivated_at, delete_after";
+    /** How many accounts' statuses are kept. */
+    private static final int CACHED_STATUSES = 10_000;
 
     private final JdbcClient jdbc;
+    private final AccountStatusCache statuses = new AccountStatusCache(CACHED_STATUSES);
 
     public AccountStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,6 +44,32 @@ public final class AccountStore {
     public Optional<Account> find(Did did) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE did = ?").param(did.value())
                 .query(AccountStore::row).optional();
+    }
+
+    /**
+     * The account's status, from the cache when it has it (a status changed by this PDS is never served
+     * stale: see {@link AccountStatusCache}); empty when there is no such account.
+     */
+    public Optional<AccountStatus> status(Did did) {
+        Optional<AccountStatus> cached = statuses.get(did);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long generation = statuses.generation();
+        Optional<AccountStatus> status = storedStatus(did);
+        status.ifPresent(s -> statuses.put(did, s, generation));
+        return status;
+    }
+
+    /** The account's status as stored (in the caller's transaction, if any), never from the cache. */
+    public Optional<AccountStatus> storedStatus(Did did) {
+        return jdbc.sql("SELECT status FROM account WHERE did = ?").param(did.value())
+                .query((rs, n) -> AccountStatus.fromWire(rs.getString(1))).optional();
+    }
+
+    /** The account's status if the cache has it: no database read, so callers may ask from any thread. */
+    public Optional<AccountStatus> cachedStatus(Did did) {
+        return statuses.get(did);
     }
 
     public List<Account> find(Collection<Did> dids) {
@@ -84,11 +119,13 @@ public final class AccountStore {
         jdbc.sql("UPDATE account SET status = ?, deactivated_at = ?, delete_after = ? WHERE did = ?")
                 .param(status.wire()).param(SqlTimes.param(deactivatedAt.orElse(null)))
                 .param(SqlTimes.param(deleteAfter.orElse(null))).param(did.value()).update();
+        statusChanged(did);
     }
 
     public void setTakedown(Did did, AccountStatus status, Optional<String> ref) {
         jdbc.sql("UPDATE account SET status = ?, takedown_ref = ? WHERE did = ?")
                 .param(status.wire()).param(ref.orElse(null)).param(did.value()).update();
+        statusChanged(did);
     }
 
     /** Turns the row into a tombstone: status deleted, and no handle, email, password or key. */
@@ -96,6 +133,23 @@ public final class AccountStore {
         jdbc.sql("UPDATE account SET status = ?, handle = NULL, email = NULL, password_hash = NULL, signing_key = NULL, "
                         + "takedown_ref = NULL, deactivated_at = NULL, delete_after = NULL WHERE did = ?")
                 .param(AccountStatus.DELETED.wire()).param(did.value()).update();
+        statusChanged(did);
+    }
+
+    /**
+     * Invalidates the account's cached status after its row was updated, and, inside a transaction, again
+     * once the transaction has ended: until it commits, a status read sees the row before the change.
+     */
+    private void statusChanged(Did did) {
+        statuses.invalidate(did);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    statuses.invalidate(did);
+                }
+            });
+        }
     }
 
     private static Account row(ResultSet rs, int n) throws SQLException {

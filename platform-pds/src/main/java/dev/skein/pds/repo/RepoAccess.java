@@ -57,11 +57,16 @@ public final class RepoAccess {
 
     /** Refuses writes to an account that is not active. */
     public static void requireWritable(Account account) {
-        switch (account.status()) {
+        requireWritable(account.did(), account.status());
+    }
+
+    /** Refuses writes to the account {@code did}, whose status is {@code status}, unless it is active. */
+    public static void requireWritable(Did did, AccountStatus status) {
+        switch (status) {
             case ACTIVE -> { }
             case DEACTIVATED -> throw XrpcException.badRequest("AccountDeactivated", "Account is deactivated");
             case TAKENDOWN -> throw XrpcException.badRequest("AccountTakedown", "Account has been taken down");
-            case DELETED -> throw XrpcException.invalidRequest("Could not find repo: " + account.did());
+            case DELETED -> throw XrpcException.invalidRequest("Could not find repo: " + did);
         }
     }
 

@@ -68,6 +68,14 @@ public final class RepoService implements AutoCloseable {
         return writer.submit(did, prepared, swapCommit);
     }
 
+    /**
+     * Whether {@link #write} by {@code caller} to {@code repo} prepares its writes without I/O, so that it may
+     * run on an event loop: the repository is named by the caller's DID, which needs no lookup.
+     */
+    public boolean preparesWithoutIo(Did caller, String repo) {
+        return repo.equals(caller.value());
+    }
+
     @Override
     public void close() {
         writer.close();

@@ -45,6 +45,16 @@ public final class RepoStore {
     }
 
     /**
+     * Locks the account's root until the transaction ends, as {@link #lockRoot} does, if it is still at
+     * {@code commit}; false (and no lock) if it is not, or there is none. One UPDATE that changes nothing:
+     * unlike a {@code SELECT ... FOR UPDATE}, H2 keeps it in its statement cache rather than parsing it again.
+     */
+    public boolean lockRootAt(Did did, Cid commit) {
+        return jdbc.sql("UPDATE repo_root SET commit_cid = commit_cid WHERE did = ? AND commit_cid = ?")
+                .param(did.value()).param(commit.toString()).update() == 1;
+    }
+
+    /**
      * Stores a commit: its new blocks (tagged with its rev), the new root, and the record rows its
      * operations create, update or delete.
      */

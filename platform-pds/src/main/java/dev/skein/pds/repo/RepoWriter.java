@@ -10,7 +10,7 @@ import dev.skein.core.syntax.AtUri;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.core.syntax.Did;
 import dev.skein.core.syntax.TidClock;
-import dev.skein.pds.account.Account;
+import dev.skein.pds.account.AccountStatus;
 import dev.skein.pds.account.AccountStore;
 import dev.skein.pds.account.SigningKeys;
 import dev.skein.pds.blob.BlobLocks;
@@ -135,14 +135,17 @@ final class RepoWriter implements AutoCloseable {
 
     /** Runs inside the transaction; returns the state after the last commit, or null when nothing was committed. */
     private RepoState applyBatch(Did did, List<Call> batch, List<Applied> applied) {
-        Account account = accounts.find(did).orElseThrow(() -> XrpcException.invalidRequest("Could not find repo: " + did));
-        RepoAccess.requireWritable(account);
-        RepoRoot root = repos.lockRoot(did)
+        AccountStatus status = accounts.storedStatus(did)
                 .orElseThrow(() -> XrpcException.invalidRequest("Could not find repo: " + did));
+        RepoAccess.requireWritable(did, status);
         RepoState state = states.get(did);
-        if (state == null || !state.commitCid().equals(root.commit())) {
-            RepoBlocks store = new RepoBlocks(jdbc, did);
-            state = new RepoState(Repository.load(store, root.commit()), keys.load(did), store);
+        if (state == null || !repos.lockRootAt(did, state.commitCid())) {
+            RepoRoot root = repos.lockRoot(did)
+                    .orElseThrow(() -> XrpcException.invalidRequest("Could not find repo: " + did));
+            if (state == null || !state.commitCid().equals(root.commit())) {
+                RepoBlocks store = new RepoBlocks(jdbc, did);
+                state = new RepoState(Repository.load(store, root.commit()), keys.load(did), store);
+            }
         }
         CommitBatch commits = new CommitBatch(did, state.repository());
         for (Call call : batch) {

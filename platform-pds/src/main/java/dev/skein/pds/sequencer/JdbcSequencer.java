@@ -16,14 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The event log in the {@code repo_seq} table. Each append locks the one row of {@code sequencer_state}
- * until its transaction ends and takes the next number from it, so appends are serialised: seqs commit in
+ * The event log in the {@code repo_seq} table. Each append advances the one row of {@code sequencer_state} by
+ * its number of events, which locks the row until its transaction ends, so appends are serialised: seqs commit in
  * order and without gaps (a rolled-back append rolls its number back too, and nobody saw it), and a
  * committed seq is never handed out again, even after its event is purged.
  *
  * <p>Once the transaction of an append has committed, its last seq is handed to {@code committed} (the live
  * feed of {@code subscribeRepos} reads the new events then); an append outside a transaction is committed
- * at once.
+ * at once, and holds no lock between its statements, so such appends must not run concurrently.
  */
 public final class JdbcSequencer implements Sequencer {
     private static final String INSERT = "INSERT INTO repo_seq (seq, did, event_type, event, sequenced_at) VALUES (?, ?, ?, ?, ?)";
@@ -55,15 +55,18 @@ public final class JdbcSequencer implements Sequencer {
         if (builds.isEmpty()) {
             throw new IllegalArgumentException("no events to append");
         }
-        long last = jdbc.sql("SELECT last_seq FROM sequencer_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
+        // The update takes the row's lock and the numbers at once; the select then reads them back (a
+        // transaction sees its own update). Both statements stay in H2's statement cache, which never keeps a
+        // SELECT ... FOR UPDATE, so they are not parsed again for every append.
+        jdbc.sql("UPDATE sequencer_state SET last_seq = last_seq + ? WHERE id = 1").param(builds.size()).update();
+        long last = jdbc.sql("SELECT last_seq FROM sequencer_state WHERE id = 1").query(Long.class).single();
         OffsetDateTime at = SqlTimes.param(clock.instant());
         List<Object[]> rows = new ArrayList<>(builds.size());
+        long seq = last - builds.size();
         for (LongFunction<? extends FirehoseEvent> build : builds) {
-            long seq = ++last;
-            FirehoseEvent event = build.apply(seq);
+            FirehoseEvent event = build.apply(++seq);
             rows.add(new Object[] {seq, did.value(), event.type(), event.encode(), at});
         }
-        jdbc.sql("UPDATE sequencer_state SET last_seq = ? WHERE id = 1").param(last).update();
         if (rows.size() == 1) {
             batch.update(INSERT, rows.getFirst());
         } else {

@@ -1,6 +1,7 @@
 package dev.skein.pds.xrpc.com.atproto.repo;
 
 import dev.skein.core.data.MapValue;
+import dev.skein.core.syntax.Did;
 import dev.skein.pds.auth.AccessCredentials;
 import dev.skein.pds.repo.RecordWrite;
 import dev.skein.pds.repo.RepoService;
@@ -11,17 +12,26 @@ import dev.skein.xrpc.XrpcMethod;
 import dev.skein.xrpc.XrpcRequest;
 import dev.skein.xrpc.XrpcResponse;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * What the four repository write procedures share: an access token, the input's {@code repo} and
- * {@code swapCommit}, and one path through {@link RepoService#write}. Reading the input (which may check the
- * account's keys and blobs) runs off the event loop; the answer is built once the batch holding the writes is
- * durable. Subclasses say which writes an input asks for, how they are validated, and what the answer is.
+ * {@code swapCommit}, and one path through {@link RepoService#write}. A call of one write to the caller's own
+ * repository, named by its DID, is prepared in the thread that has its input, since that needs no I/O; any other
+ * (a handle to resolve, or many records to check) runs off the event loop. The answer is built once the batch
+ * holding the writes is durable. Subclasses say which writes an input asks for, how they are validated, and what the answer is.
  */
 abstract sealed class RepoWriteMethod implements XrpcMethod
         permits CreateRecord, PutRecord, DeleteRecord, ApplyWrites {
+    /**
+     * Most writes a call may carry to be prepared in the thread that received it (the event loop): preparing
+     * one record (lexicon check, encoding, CID) costs less than handing the call to another thread.
+     */
+    private static final int INLINE_WRITES = 1;
+
     private final RepoService repos;
 
     RepoWriteMethod(RepoService repos) {
@@ -51,11 +61,18 @@ abstract sealed class RepoWriteMethod implements XrpcMethod
 
     @Override
     public final Mono<XrpcResponse> handle(XrpcRequest request) {
-        return Mono.fromCallable(() -> {
+        return Mono.defer(() -> {
             MapValue body = request.body();
-            return repos.write(request.credentials(AccessCredentials.class).did(), WriteInput.repo(body), writes(body),
+            Did caller = request.credentials(AccessCredentials.class).did();
+            String repo = WriteInput.repo(body);
+            List<RecordWrite> writes = writes(body);
+            Callable<CompletableFuture<WriteResult>> queue = () -> repos.write(caller, repo, writes,
                     WriteInput.cid(body, "swapCommit"), validation(body));
-        }).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(f -> Mono.fromFuture(f).publishOn(Schedulers.parallel())).map(this::output);
+            Mono<CompletableFuture<WriteResult>> queued = repos.preparesWithoutIo(caller, repo) && writes.size() <= INLINE_WRITES
+                    ? Mono.fromCallable(queue) : Mono.fromCallable(queue).subscribeOn(Schedulers.boundedElastic());
+            // The answer, or the refusal of a write that failed preparation, is built on a parallel thread: never
+            // on the writer's or the durability thread, nor on the event loop in the middle of reading the request.
+            return queued.flatMap(Mono::fromFuture).publishOn(Schedulers.parallel()).map(this::output);
+        });
     }
 }
