@@ -1,5 +1,6 @@
 package dev.skein.bench.pds;
 
+import dev.skein.core.data.DataJson;
 import dev.skein.core.data.MapValue;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** An account the load generator made, its session, and the record keys it wrote. */
 final class Account {
     static final String COLLECTION = "app.bsky.feed.post";
+    private static final String CREATE_RECORD = "com.atproto.repo.createRecord";
 
     final String did;
     final String accessJwt;
@@ -21,23 +23,35 @@ final class Account {
 
     /** Creates a post (validated against its lexicon, as a client's post would be); returns the output. */
     MapValue createPost(XrpcClient xrpc, int i) throws Exception {
+        return written(xrpc.procedure(CREATE_RECORD, postInput(i), accessJwt));
+    }
+
+    /** The same, on the measured client {@code client}'s keep-alive connection. */
+    MapValue createPost(KeepAliveConnections connections, int client, int i) throws Exception {
+        return written(DataJson.parseObject(connections.procedure(client, CREATE_RECORD, DataJson.write(postInput(i)),
+                accessJwt), XrpcClient.RESPONSE_LIMITS));
+    }
+
+    private MapValue postInput(int i) {
         MapValue record = MapValue.builder().put("$type", COLLECTION)
                 .put("text", "load generator post " + i + ": the quick brown fox jumps over the lazy dog")
                 .put("createdAt", Instant.now().toString()).build();
-        MapValue out = xrpc.procedure("com.atproto.repo.createRecord",
-                MapValue.builder().put("repo", did).put("collection", COLLECTION).put("record", record).build(), accessJwt);
+        return MapValue.builder().put("repo", did).put("collection", COLLECTION).put("record", record).build();
+    }
+
+    private MapValue written(MapValue out) {
         String uri = out.getString("uri").orElseThrow();
         keys.add(uri.substring(uri.lastIndexOf('/') + 1));
         return out;
     }
 
     /** Reads one of its posts on the reader {@code client}'s connection; the answer is not parsed. */
-    byte[] getRecord(QueryConnections queries, int client, String rkey) throws Exception {
+    byte[] getRecord(KeepAliveConnections queries, int client, String rkey) throws Exception {
         return queries.query(client, "com.atproto.repo.getRecord", Map.of("repo", did, "collection", COLLECTION, "rkey", rkey));
     }
 
     /** Lists its latest {@code limit} posts on the reader {@code client}'s connection; the answer is not parsed. */
-    byte[] listRecords(QueryConnections queries, int client, int limit) throws Exception {
+    byte[] listRecords(KeepAliveConnections queries, int client, int limit) throws Exception {
         return queries.query(client, "com.atproto.repo.listRecords",
                 Map.of("repo", did, "collection", COLLECTION, "limit", Integer.toString(limit)));
     }

@@ -72,9 +72,9 @@ public final class PdsLoadGenerator {
         Accounts accounts = new Accounts(xrpc);
         Account warm = accounts.create("warm");
         progress("warm-up (every call measured below, so that the PDS's JIT compiler has done most of its work)");
-        createRecords(pds, xrpc, List.of(warm), options.warmup / 4, 1);
-        createRecords(pds, xrpc, List.of(warm), options.warmup, 8);
-        try (QueryConnections queries = new QueryConnections(pds.url(), READERS)) {
+        createRecords(pds, List.of(warm), options.warmup / 4, 1);
+        createRecords(pds, List.of(warm), options.warmup, 8);
+        try (KeepAliveConnections queries = new KeepAliveConnections(pds.url(), READERS)) {
             LoadRun.run(pds, options.warmup, READERS, (c, i) -> warm.getRecord(queries, c, warm.keys.get(i % warm.keys.size())));
             LoadRun.run(pds, options.warmup / 4, READERS, (c, i) -> warm.listRecords(queries, c, 50));
         }
@@ -89,15 +89,15 @@ public final class PdsLoadGenerator {
         try (FirehoseProbe firehose = new FirehoseProbe(pds.url())) {
             awaitLive(firehose, xrpc, warm);
             progress("createRecord, concurrency 1");
-            Writes c1 = createRecords(pds, xrpc, List.of(single), options.records, 1);
+            Writes c1 = createRecords(pds, List.of(single), options.records, 1);
             rows.add(Row.rate("createRecord/s, 1 repo, concurrency 1", "—", "≈ 140", c1.run));
             rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 1", "—", "—", c1.run));
             progress("createRecord, concurrency 8");
-            Writes c8 = createRecords(pds, xrpc, List.of(grouped), options.records, 8);
+            Writes c8 = createRecords(pds, List.of(grouped), options.records, 8);
             rows.add(Row.rate("createRecord/s, 1 repo, concurrency 8", "≥ 1,250", "≈ 125", c8.run));
             rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 8", "—", "53 / —", c8.run));
             progress("createRecord, 8 repos");
-            Writes spread = createRecords(pds, xrpc, many, options.records, 8);
+            Writes spread = createRecords(pds, many, options.records, 8);
             rows.add(Row.rate("createRecord/s, 8 repos, one client each", "scales with cores", "—", spread.run));
             Thread.sleep(500);
             Map<Cid, Long> arrivals = firehose.commitArrivals();
@@ -106,7 +106,7 @@ public final class PdsLoadGenerator {
             rows.add(Row.of("firehose delay p50 / p95 (ms), concurrency 8", "—", "—", c8.delays(arrivals), c8.run.loadAverage()));
         }
 
-        try (QueryConnections queries = new QueryConnections(pds.url(), READERS)) {
+        try (KeepAliveConnections queries = new KeepAliveConnections(pds.url(), READERS)) {
             progress("getRecord");
             long clientCpu = ClientCpu.nanos();
             LoadRun.Result reads = LoadRun.run(pds, options.reads, READERS,
@@ -149,15 +149,17 @@ public final class PdsLoadGenerator {
     }
 
     /** Writes {@code total} posts, client {@code c} into {@code repos[c % repos.size()]}. */
-    private Writes createRecords(PdsProcess pds, XrpcClient xrpc, List<Account> repos, int total, int concurrency) throws Exception {
+    private Writes createRecords(PdsProcess pds, List<Account> repos, int total, int concurrency) throws Exception {
         Map<Cid, Long> answered = new ConcurrentHashMap<>();
-        LoadRun.Result run = LoadRun.run(pds, total, concurrency, (c, i) -> {
-            Account a = repos.get(c % repos.size());
-            MapValue out = a.createPost(xrpc, i);
-            long now = System.nanoTime();
-            answered.put(Cid.parse(out.getMap("commit").orElseThrow().getString("cid").orElseThrow()), now);
-        });
-        return new Writes(run, answered);
+        try (KeepAliveConnections connections = new KeepAliveConnections(pds.url(), concurrency)) {
+            LoadRun.Result run = LoadRun.run(pds, total, concurrency, (c, i) -> {
+                Account a = repos.get(c % repos.size());
+                MapValue out = a.createPost(connections, c, i);
+                long now = System.nanoTime();
+                answered.put(Cid.parse(out.getMap("commit").orElseThrow().getString("cid").orElseThrow()), now);
+            });
+            return new Writes(run, answered);
+        }
     }
 
     /** A write run and when each of its commits was answered. */

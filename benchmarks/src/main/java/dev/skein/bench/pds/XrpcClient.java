@@ -16,7 +16,7 @@ import java.util.StringJoiner;
 
 /** Plain XRPC calls over HTTP/1.1 with the JDK's client: JSON in, JSON or bytes out, errors as exceptions. */
 final class XrpcClient {
-    private static final DataLimits RESPONSE_LIMITS = new DataLimits(64L << 20, 128, 1 << 20, 8192);
+    static final DataLimits RESPONSE_LIMITS = new DataLimits(64L << 20, 128, 1 << 20, 8192);
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

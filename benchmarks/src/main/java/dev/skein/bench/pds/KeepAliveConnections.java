@@ -13,19 +13,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The read runs' client: one keep-alive HTTP/1.1 connection per load-generator client, each call a plain
- * {@code GET} written and its answer read on the calling thread, the body returned as bytes without parsing.
- * The load generator shares the machine's cores with the PDS, and the JDK's {@code HttpClient} (a selector
- * thread and an executor hop per response) with a JSON parse of each answer cost it about as much CPU per
- * getRecord as the PDS spends serving it; this costs a small fraction of that, so that the read figures
- * measure the PDS rather than its client.
+ * The measured runs' client: one keep-alive HTTP/1.1 connection per load-generator client, each call written
+ * and its answer read on the calling thread, the body returned as bytes. The load generator shares the
+ * machine's cores with the PDS, and the JDK's {@code HttpClient} (a selector thread and an executor hop per
+ * response) cost it about as much CPU per getRecord as the PDS spends serving it, and a third of the whole
+ * budget per createRecord; this costs a small fraction of that, so that the figures measure the PDS rather
+ * than its client.
  */
-final class QueryConnections implements AutoCloseable {
+final class KeepAliveConnections implements AutoCloseable {
     private final URI base;
     private final XrpcClient urls;
     private final Connection[] connections;
 
-    QueryConnections(URI base, int clients) {
+    KeepAliveConnections(URI base, int clients) {
         this.base = base;
         this.urls = new XrpcClient(base);
         this.connections = new Connection[clients];
@@ -35,12 +35,25 @@ final class QueryConnections implements AutoCloseable {
     byte[] query(int client, String nsid, Map<String, String> params) throws IOException {
         URI uri = urls.uri(nsid, params);
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return connection(client).call("GET " + target, "", null);
+    }
+
+    /**
+     * Calls the procedure {@code nsid} with the JSON {@code body} as {@code bearer}'s on client {@code client}'s
+     * connection; a status other than 200 is an error.
+     */
+    byte[] procedure(int client, String nsid, byte[] body, String bearer) throws IOException {
+        return connection(client).call("POST /xrpc/" + nsid, "Authorization: Bearer " + bearer
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n", body);
+    }
+
+    private Connection connection(int client) throws IOException {
         Connection c = connections[client];
         if (c == null) {
             c = new Connection(base);
             connections[client] = c;
         }
-        return c.get(target);
+        return c;
     }
 
     @Override
@@ -55,7 +68,7 @@ final class QueryConnections implements AutoCloseable {
     /** One socket; used by one client thread at a time. */
     private static final class Connection {
         private final Socket socket = new Socket();
-        private final byte[] requestTail;
+        private final String host;
         private final InputStream in;
         private final OutputStream out;
 
@@ -63,18 +76,21 @@ final class QueryConnections implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
             socket.setSoTimeout(180_000);
-            requestTail = (" HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nAccept: application/json\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
+            host = " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nAccept: application/json\r\n";
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             out = socket.getOutputStream();
         }
 
-        byte[] get(String target) throws IOException {
-            byte[] start = ("GET " + target).getBytes(StandardCharsets.US_ASCII);
-            byte[] request = new byte[start.length + requestTail.length];
-            System.arraycopy(start, 0, request, 0, start.length);
-            System.arraycopy(requestTail, 0, request, start.length, requestTail.length);
-            out.write(request);
+        /**
+         * Writes {@code requestLine} (method and target), the common headers, {@code headers} (each ending in
+         * CRLF) and {@code body} (or none), and reads the answer.
+         */
+        byte[] call(String requestLine, String headers, byte[] body) throws IOException {
+            String target = requestLine.substring(requestLine.indexOf(' ') + 1);
+            out.write((requestLine + host + headers + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            if (body != null) {
+                out.write(body);
+            }
             out.flush();
             String status = line();
             String[] parts = status.split(" ", 3);
@@ -91,14 +107,14 @@ final class QueryConnections implements AutoCloseable {
             if (length < 0) {
                 throw new IOException("response to " + target + " without Content-Length");
             }
-            byte[] body = in.readNBytes(length);
-            if (body.length < length) {
+            byte[] answer = in.readNBytes(length);
+            if (answer.length < length) {
                 throw new IOException("connection closed in the response to " + target);
             }
             if (!parts[1].equals("200")) {
-                throw new IOException(target + " answered " + parts[1] + ": " + new String(body, StandardCharsets.UTF_8));
+                throw new IOException(target + " answered " + parts[1] + ": " + new String(answer, StandardCharsets.UTF_8));
             }
-            return body;
+            return answer;
         }
 
         /** A header line without its CRLF. */
