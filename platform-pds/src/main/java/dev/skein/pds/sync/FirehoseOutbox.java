@@ -160,8 +160,11 @@ final class FirehoseOutbox {
                 }
                 continue;
             }
-            // No more than the consumer asked for: what waits in memory stays bounded by its demand.
-            List<SequencedFrame> page = log.after(sent, (int) Math.min(LiveTail.PAGE, sink.requestedFromDownstream()));
+            // No more than the consumer asked for: what waits in memory stays bounded by its demand. Nothing the
+            // tail has not published either: the log may hold events that are committed but not yet durable (on
+            // H2, until the next shared flush), and a consumer must never see an event a crash could take back.
+            List<SequencedFrame> page = LiveTail.upTo(
+                    log.after(sent, (int) Math.min(LiveTail.PAGE, sink.requestedFromDownstream())), tail.published());
             if (page.isEmpty()) {
                 if (mode == Mode.REPLAY) {
                     listen();

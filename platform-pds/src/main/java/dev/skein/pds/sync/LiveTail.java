@@ -89,7 +89,10 @@ public final class LiveTail implements AutoCloseable {
         }
     }
 
-    /** The seq of the last event handed to listeners. */
+    /**
+     * The seq of the last event handed to listeners: every event up to it is durable, and none after it has
+     * been handed out.
+     */
     public long published() {
         return published;
     }
@@ -153,12 +156,15 @@ public final class LiveTail implements AutoCloseable {
     }
 
     private void publishNew() {
-        while (committed.get() > published) {
-            List<SequencedFrame> page = events.after(published, PAGE);
+        long durable;
+        while ((durable = committed.get()) > published) {
+            // The log may already hold events committed after the last durable point (on H2, before the next
+            // shared flush): they go out once a writer or the flush says they are durable, not before.
+            List<SequencedFrame> page = upTo(events.after(published, PAGE), durable);
             if (page.isEmpty()) {
-                // The newest events were purged (a deleted account) before they could be read.
-                published = committed.get();
-                return;
+                // The events up to that point were purged (a deleted account) before they could be read.
+                published = durable;
+                continue;
             }
             published = page.getLast().seq();
             for (Listener l : listeners) {
@@ -166,6 +172,18 @@ public final class LiveTail implements AutoCloseable {
             }
             observers.forEach(Runnable::run);
         }
+    }
+
+    /** The events of {@code page} (in seq order) with a seq of at most {@code last}. */
+    static List<SequencedFrame> upTo(List<SequencedFrame> page, long last) {
+        if (page.isEmpty() || page.getLast().seq() <= last) {
+            return page;
+        }
+        int n = 0;
+        while (n < page.size() && page.get(n).seq() <= last) {
+            n++;
+        }
+        return page.subList(0, n);
     }
 
     private void sleepQuietly() {
