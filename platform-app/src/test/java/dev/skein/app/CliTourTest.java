@@ -6,11 +6,12 @@ import dev.skein.cli.CliContext;
 import dev.skein.cli.ExitCodes;
 import dev.skein.cli.SkeinCli;
 import dev.skein.cli.client.IdentityResolver;
-import dev.skein.cli.client.RepoExport;
 import dev.skein.cli.client.XrpcClient;
+import dev.skein.core.car.CarLimits;
 import dev.skein.core.data.BoolValue;
 import dev.skein.core.data.DataJson;
 import dev.skein.core.data.MapValue;
+import dev.skein.core.repo.RepoExportVerifier;
 import dev.skein.core.syntax.Did;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -231,8 +232,8 @@ class CliTourTest {
         Run export = cli("repo", "export", "--plc", plc, "--did", alice, "-o", car.toString());
         assertThat(export.code()).as(export.err()).isZero();
         assertThat(export.out()).startsWith("verified " + alice + " rev ").contains("2 record(s)");
-        RepoExport.Verified verified = RepoExport.verify(Files.readAllBytes(car), Did.parse(alice),
-                IdentityResolver.overHttp(new XrpcClient(java.net.URI.create(plc))).signingKey(Did.parse(alice)));
+        RepoExportVerifier.VerifiedRepo verified = RepoExportVerifier.verify(Files.readAllBytes(car), Did.parse(alice),
+                IdentityResolver.overHttp(new XrpcClient(java.net.URI.create(plc))).signingKey(Did.parse(alice)), CarLimits.DEFAULT);
         assertThat(verified.records()).isEqualTo(2);
     }
 

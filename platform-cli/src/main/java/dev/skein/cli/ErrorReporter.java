@@ -1,9 +1,9 @@
 package dev.skein.cli;
 
 import dev.skein.cli.client.IdentityResolver;
-import dev.skein.cli.client.RepoExport;
 import dev.skein.cli.client.ServiceUnreachable;
 import dev.skein.cli.client.XrpcError;
+import dev.skein.core.repo.RepoVerificationException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -43,7 +43,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
                 || e instanceof UncheckedIOException || e instanceof IdentityResolver.IdentityException
-                || e instanceof RepoExport.InvalidExportException) {
+                || e instanceof RepoVerificationException) {
             err.println("error: " + e.getMessage());
             return ExitCodes.FAILED;
         }

@@ -3,7 +3,8 @@ package dev.skein.cli.command;
 import dev.skein.cli.CliContext;
 import dev.skein.cli.client.IdentityResolver;
 import dev.skein.cli.client.Methods;
-import dev.skein.cli.client.RepoExport;
+import dev.skein.core.car.CarLimits;
+import dev.skein.core.repo.RepoExportVerifier;
 import dev.skein.core.syntax.Did;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class RepoCommand {
                 context.out().println("wrote " + car.length + " bytes to " + output + " (not verified)");
                 return 0;
             }
-            RepoExport.Verified verified = RepoExport.verify(car, account, identities.signingKey(account));
+            RepoExportVerifier.VerifiedRepo verified = RepoExportVerifier.verify(car, account, identities.signingKey(account), CarLimits.DEFAULT);
             write(car);
             context.out().println("verified " + account.value() + " rev " + verified.commit().rev().value() + ": "
                     + verified.records() + " record(s), " + verified.blocks() + " block(s); wrote " + car.length

@@ -28,9 +28,9 @@ import reactor.core.scheduler.Schedulers;
  * The administrator sends {@code Basic base64("admin:<password>")}; anything else is 401
  * {@code AuthenticationRequired}. Service JWTs are checked by {@link ServiceJwt}.
  *
- * <p>A session token that passes on a request with a body is accepted on the calling thread when the account's
- * status is cached ({@link AccountStore#status}), so that most writes neither read the database nor change
- * threads to be authenticated.
+ * <p>A session token that passes is accepted on the calling thread when the account's status is cached
+ * ({@link AccountStore#status}), so that most calls neither read the database nor change threads to be
+ * authenticated.
  */
 public final class PdsAuth implements XrpcAuth {
     private static final Set<AuthScope> ANY_ACCESS = EnumSet.of(AuthScope.ACCESS, AuthScope.APP_PASS, AuthScope.APP_PASS_PRIVILEGED);
@@ -63,21 +63,18 @@ public final class PdsAuth implements XrpcAuth {
                     ? Mono.error(missing("Bearer"))
                     : Mono.<Credentials>fromCallable(() -> services.verify(bearerToken(header), method))
                             .subscribeOn(Schedulers.boundedElastic());
-            default -> header == null ? Mono.error(missing("Bearer")) : Mono.defer(() -> session(requirement, header, headers));
+            default -> header == null ? Mono.error(missing("Bearer")) : Mono.defer(() -> session(requirement, header));
         };
     }
 
     /**
-     * A session token's check. When the request has a body, the token's signature and claims pass, and
-     * {@link AccountStore#cachedStatus} has the account's status, which is the common case of a write, the
-     * credentials are given in the caller's thread: an HMAC, no I/O. Otherwise the check runs again off the
-     * event loop, reading the status from the database if need be, and its answer, refusal or not, comes from
-     * there, as before the cache. That keeps the event loop from answering a request before it has read the
-     * request's end: a connection answered so stopped reading (its next request never got an answer, seen
-     * in the test suites). A request with a body is answered only after the dispatcher has read the body.
+     * A session token's check. When the token's signature and claims pass and {@link AccountStore#cachedStatus}
+     * has the account's status, which is the common case, the credentials are given in the caller's thread: an
+     * HMAC, no I/O. Otherwise the check runs again off the event loop, reading the status from the database if
+     * need be, and its answer, refusal or not, comes from there.
      */
-    private Mono<Credentials> session(AuthRequirement requirement, String header, HttpHeaders headers) {
-        Optional<Credentials> fast = declaresBody(headers) ? usableWithCachedStatus(requirement, header) : Optional.empty();
+    private Mono<Credentials> session(AuthRequirement requirement, String header) {
+        Optional<Credentials> fast = usableWithCachedStatus(requirement, header);
         if (fast.isPresent()) {
             return Mono.just(fast.get());
         }
@@ -86,10 +83,6 @@ public final class PdsAuth implements XrpcAuth {
             requireUsable(accounts.status(session.subject()));
             return session.credentials();
         }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static boolean declaresBody(HttpHeaders headers) {
-        return headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** The credentials if the token passes and the account's cached status allows them; empty otherwise. */

@@ -4,6 +4,8 @@ import dev.skein.core.car.CarWriter;
 import dev.skein.core.crypto.PublicKey;
 import dev.skein.core.firehose.FirehoseEvent;
 import dev.skein.core.firehose.SyncEvent;
+import dev.skein.core.repo.RepoExportVerifier;
+import dev.skein.core.repo.RepoVerificationException;
 import dev.skein.core.syntax.Datetime;
 import dev.skein.core.syntax.Did;
 import dev.skein.relay.host.Host;

@@ -70,8 +70,8 @@ abstract sealed class RepoWriteMethod implements XrpcMethod
                     WriteInput.cid(body, "swapCommit"), validation(body));
             Mono<CompletableFuture<WriteResult>> queued = repos.preparesWithoutIo(caller, repo) && writes.size() <= INLINE_WRITES
                     ? Mono.fromCallable(queue) : Mono.fromCallable(queue).subscribeOn(Schedulers.boundedElastic());
-            // The answer, or the refusal of a write that failed preparation, is built on a parallel thread: never
-            // on the writer's or the durability thread, nor on the event loop in the middle of reading the request.
+            // The answer, or the refusal of a write that failed preparation, is built on a parallel thread, never
+            // on the writer's or the durability thread, which complete the future.
             return queued.flatMap(Mono::fromFuture).publishOn(Schedulers.parallel()).map(this::output);
         });
     }

@@ -1,4 +1,4 @@
-package dev.skein.relay.ingest;
+package dev.skein.core.repo;
 
 /** A repository export that does not verify. */
 public final class RepoVerificationException extends RuntimeException {
