@@ -5,7 +5,8 @@
 #   scripts/bench-pds.sh --jdbc jdbc:postgresql://127.0.0.1:5432/test [--db-user postgres] [--db-password x]
 #   scripts/bench-pds.sh --pds http://127.0.0.1:2583 [--pid N]   a PDS already running (./skein)
 # Other options: --records N (2000), --reads N (8000), --warmup N (2000), --jvm "JVM options for the PDS",
-# --keep-data. Set SKEIN_BENCH_NO_BUILD=1 to use the jars already built.
+# --keep-data, --writes-only (the warm-up, then only createRecord at concurrency 8: for profiling).
+# Set SKEIN_BENCH_NO_BUILD=1 to use the jars already built.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +132,7 @@ final class PdsProcess implements AutoCloseable {
     CpuSnapshot cpu() {
         Map<String, Long> jit = new HashMap<>();
         Map<String, Long> work = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         Path tasks = Path.of("/proc", Long.toString(pid.orElseThrow()), "task");
         try (var threads = Files.list(tasks)) {
             for (Path t : threads.toList()) {
@@ -142,22 +145,34 @@ final class PdsProcess implements AutoCloseable {
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                (JIT_THREAD.matcher(name).matches() ? jit : work).put(t.getFileName().toString(), ticks);
+                String tid = t.getFileName().toString();
+                (JIT_THREAD.matcher(name).matches() ? jit : work).put(tid, ticks);
+                names.put(tid, name);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CpuSnapshot(work, jit);
+        return new CpuSnapshot(work, jit, names);
     }
 
-    /** Per-thread CPU ticks: the JIT compiler's threads apart from the others. */
-    record CpuSnapshot(Map<String, Long> work, Map<String, Long> jit) {
+    /** Per-thread CPU ticks: the JIT compiler's threads apart from the others; and each thread's name. */
+    record CpuSnapshot(Map<String, Long> work, Map<String, Long> jit, Map<String, String> names) {
         /**
          * The CPU time spent since {@code before} by the threads alive now (a thread that ended meanwhile
          * is missed, one that started counts whole).
          */
         CpuTime since(CpuSnapshot before) {
-            return new CpuTime(ticks(work, before.work), ticks(jit, before.jit));
+            Map<String, Long> byName = new TreeMap<>();
+            for (Map<String, Long> group : List.of(work, jit)) {
+                Map<String, Long> then = group == work ? before.work : before.jit;
+                group.forEach((tid, ticks) -> byName.merge(names.get(tid).replaceAll("\\d+", "#"),
+                        ticks - then.getOrDefault(tid, 0L), Long::sum));
+            }
+            Map<String, Duration> threads = new LinkedHashMap<>();
+            byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> threads.put(e.getKey(), Duration.ofMillis(e.getValue() * 1000 / CLOCK_TICKS)));
+            return new CpuTime(ticks(work, before.work), ticks(jit, before.jit), threads);
         }
 
         private static Duration ticks(Map<String, Long> now, Map<String, Long> then) {
@@ -173,7 +188,44 @@ final class PdsProcess implements AutoCloseable {
      * CPU time of the JIT compiler's threads and of every other thread. Under a heavy machine load the
      * compiler, starved, keeps compiling long after a warm-up, so {@code work} is what says what calls cost.
      */
-    record CpuTime(Duration work, Duration jit) {}
+    record CpuTime(Duration work, Duration jit, Map<String, Duration> threads) {
+        /** The threads' CPU per call in ms, by thread name (digits replaced by {@code #}), busiest first. */
+        String perCall(int calls) {
+            StringBuilder b = new StringBuilder();
+            threads.forEach((name, d) -> {
+                double ms = d.toNanos() / 1e6 / calls;
+                if (ms >= 0.005) {
+                    b.append(b.isEmpty() ? "" : ", ").append(name).append(String.format(" %.3f", ms));
+                }
+            });
+            return b.toString();
+        }
+    }
+
+    /**
+     * Waits until the process is quiet: less than {@code idleShare} of a core of CPU (every thread, the JIT
+     * compiler's included) over one second, or {@code max} has passed. After a warm-up the JIT compiler keeps
+     * compiling for a long while (on 2 cores one C2 thread works through a queue of methods of 0.1–0.9 s each), and
+     * a measured run that starts meanwhile measures the compiler's backlog as much as the server; a server that has
+     * run for a while has none. A process that is not measurable (its pid unknown) is not waited for.
+     *
+     * @return how long it took
+     */
+    Duration awaitQuiet(double idleShare, Duration max) throws InterruptedException {
+        long start = System.nanoTime();
+        if (!measurable()) {
+            return Duration.ZERO;
+        }
+        while (System.nanoTime() - start < max.toNanos()) {
+            CpuSnapshot before = cpu();
+            Thread.sleep(1000);
+            CpuTime used = cpu().since(before);
+            if (used.work().plus(used.jit()).toMillis() < idleShare * 1000) {
+                break;
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
 
     /** The 1-minute load average of the machine. */
     static double loadAverage() {
