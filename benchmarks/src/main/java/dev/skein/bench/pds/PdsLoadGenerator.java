@@ -207,8 +207,9 @@ public final class PdsLoadGenerator {
      * called some 5,000–15,000 times, the largest (a request's whole path inlined) take it 0.3–0.9 s each, and a path
      * warmed alone is compiled again when another kind of call changes its profile: after a fixed warm-up of 2,000
      * writes the compiler still spent 0.6–1.3 ms of CPU per measured createRecord. A server that has been up a while
-     * has done that work once, and the figures are meant to be its steady state. A PDS whose compiler is not told
-     * apart (the reference, on Node) gets one round.
+     * has done that work once, and the figures are meant to be its steady state. For a PDS whose compiler's threads
+     * are not told apart (the reference, on Node), rounds go on until createRecord at concurrency 8 stops getting
+     * faster (less than 5 % over the round before).
      *
      * @return the last round's repository
      */
@@ -219,6 +220,7 @@ public final class PdsLoadGenerator {
         }
         try (FirehoseProbe firehose = new FirehoseProbe(pds.url());
              KeepAliveConnections queries = new KeepAliveConnections(pds.url(), READERS)) {
+            double previousRate = 0;
             for (int round = 1; ; round++) {
                 Account warm = accounts.create("w" + round);
                 List<LoadRun.Result> runs = new ArrayList<>();
@@ -233,9 +235,14 @@ public final class PdsLoadGenerator {
                 double jit = runs.stream().mapToDouble(r -> r.jitMsPerCall() * r.calls()).sum();
                 progress(String.format("warm-up round %d: createRecord at concurrency 8 %.0f/s; PDS CPU %.1f s, its JIT compiler %.1f s",
                         round, runs.get(1).perSecond(), work / 1000, jit / 1000));
-                if (!(jit > 0.1 * work) || round >= MAX_WARMUP_ROUNDS) {
+                double rate = runs.get(1).perSecond();
+                boolean settled = Double.isNaN(jit) || !pds.separatesJit()
+                        ? round >= 2 && rate < 1.05 * previousRate
+                        : jit < 0.1 * work;
+                if (settled || round >= MAX_WARMUP_ROUNDS) {
                     return warm;
                 }
+                previousRate = rate;
             }
         }
     }

@@ -107,6 +107,11 @@ final class PdsProcess implements AutoCloseable {
         return url;
     }
 
+    /** Whether the process has JIT compiler threads of its own ({@code C1}/{@code C2 CompilerThread}: a JVM). */
+    boolean separatesJit() {
+        return measurable() && !cpu().jit().isEmpty();
+    }
+
     boolean measurable() {
         return pid.isPresent();
     }
