@@ -52,7 +52,7 @@ public final class PdsLoadGenerator {
         try (PdsProcess pds = options.pds.isPresent()
                 ? PdsProcess.running(options.pds.get(), options.pid)
                 : PdsProcess.start(options.java, options.jar, dataDir, options.jvmOptions, options.jdbc,
-                options.dbUser, options.dbPassword)) {
+                options.dbUser, options.dbPassword, options.dbSchema)) {
             System.err.println("PDS at " + pds.url() + (pds.measurable() ? "" : " (process unknown: no memory or CPU figures)"));
             measure(pds);
         } finally {
@@ -321,7 +321,7 @@ public final class PdsLoadGenerator {
 
     /** The command line. */
     private record Options(Path java, Path jar, Path workDir, List<String> jvmOptions, Optional<String> jdbc, String dbUser,
-                           String dbPassword, Optional<URI> pds, OptionalLong pid, int records, int warmup, int reads,
+                           String dbPassword, String dbSchema, Optional<URI> pds, OptionalLong pid, int records, int warmup, int reads,
                            Duration idleSettle, boolean keepData, boolean writesOnly) {
         static Options parse(String[] args) {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -331,6 +331,7 @@ public final class PdsLoadGenerator {
             Optional<String> jdbc = Optional.empty();
             String user = "postgres";
             String password = "";
+            String schema = "bench_" + Long.toHexString(System.nanoTime());
             Optional<URI> pds = Optional.empty();
             OptionalLong pid = OptionalLong.empty();
             int records = 2000;
@@ -348,6 +349,7 @@ public final class PdsLoadGenerator {
                     case "--jdbc" -> jdbc = Optional.of(args[++i]);
                     case "--db-user" -> user = args[++i];
                     case "--db-password" -> password = args[++i];
+                    case "--db-schema" -> schema = args[++i];
                     case "--pds" -> pds = Optional.of(URI.create(args[++i]));
                     case "--pid" -> pid = OptionalLong.of(Long.parseLong(args[++i]));
                     case "--records" -> records = Integer.parseInt(args[++i]);
@@ -365,7 +367,7 @@ public final class PdsLoadGenerator {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Options(java, jar, work, List.copyOf(jvm), jdbc, user, password, pds, pid, records, warmup, reads,
+            return new Options(java, jar, work, List.copyOf(jvm), jdbc, user, password, schema, pds, pid, records, warmup, reads,
                     Duration.ofSeconds(settle), keep, writesOnly);
         }
     }

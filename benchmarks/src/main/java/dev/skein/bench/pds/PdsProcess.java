@@ -51,10 +51,10 @@ final class PdsProcess implements AutoCloseable {
 
     /**
      * Starts {@code java -jar jar --skein.roles=plc,pds} with its data in {@code dataDir}, on PostgreSQL when
-     * {@code jdbcUrl} is given (in a schema of its own), and waits for the line that says where the PDS listens.
+     * {@code jdbcUrl} is given (in schema {@code dbSchema}, which the PDS creates), and waits for the line that says where the PDS listens.
      */
     static PdsProcess start(Path java, Path jar, Path dataDir, List<String> jvmOptions, Optional<String> jdbcUrl,
-                            String dbUser, String dbPassword) throws IOException {
+                            String dbUser, String dbPassword, String dbSchema) throws IOException {
         Files.createDirectories(dataDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
@@ -68,7 +68,7 @@ final class PdsProcess implements AutoCloseable {
             cmd.add("--skein.pds.datasource.url=" + jdbcUrl.get());
             cmd.add("--skein.pds.datasource.username=" + dbUser);
             cmd.add("--skein.pds.datasource.password=" + dbPassword);
-            cmd.add("--skein.pds.datasource.schema=bench_" + Long.toHexString(System.nanoTime()));
+            cmd.add("--skein.pds.datasource.schema=" + dbSchema);
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
