@@ -57,7 +57,8 @@ final class MachineLoad {
     static long compilerNanos() {
         long ticks = 0;
         for (java.util.Map.Entry<String, Long> e : threadTicks().entrySet()) {
-            if (e.getKey().contains("CompilerThre")) {
+            // Not the sums under SYS and SWITCHES, whose per-group keys name the compiler threads too.
+            if (!e.getKey().startsWith("(") && e.getKey().contains("CompilerThre")) {
                 ticks += e.getValue();
             }
         }
