@@ -89,6 +89,7 @@ rev, since/prevData chain, host binding; dropped: $(fmt "$(result dropped)"); Fi
 | commits/s that CPU cost gives on 2 free cores (without the JIT's) | ≥ 10,000 | $(fmt "$two_cores") ($(fmt "$two_cores_no_jit")) | | |
 | with 100 subscribeRepos consumers | drop ≤ 10 % | $(fmt "$cons_rate")/s (${drop_words}; every consumer got every event: $(awk -v v="$(result consumers_all_received)" 'BEGIN { print v == 1 ? "yes" : "NO" }')); CPU per commit $(fmt "$cons_cpu_us") µs ($(fmt "$cons_cpu_us_no_jit") µs without the JIT's: $(fmt "$cpu_more" 1) % more) | | |
 | latency PDS → relay → consumer at $(fmt "$(result latency_rate)")/s | p50 ≤ 5 ms | p50 $(fmt "$(result latency_p50_ms)" 2) ms, p90 $(fmt "$(result latency_p90_ms)" 2) ms, p99 $(fmt "$(result latency_p99_ms)" 2) ms | | |
+| process CPU per commit during that latency run (the relay keeping up, not working through a backlog) | | $(fmt "$(result latency_cpu_us)") µs ($(fmt "$(result latency_cpu_us_no_jit)") µs without the JIT's) | | |
 | memory after the run | | RSS $(fmt "$(result rss_mb)") MB (heap after GC $(fmt "$(result heap_mb)") MB, of which the generator's frames $(fmt "$(result generator_heap_mb)") MB) | | |
 | sequencer transaction | | $(fmt "$(result batch)" 1) events each | | |
 EOF

@@ -142,8 +142,12 @@ public final class IngestWorkers implements AutoCloseable {
                     handle(a);
                 }
                 batch.clear();
-                // A shard that always has work would otherwise keep its carrier: let host threads and others run.
-                Thread.yield();
+                // A shard that always has work would otherwise keep its carrier: let host threads and others run. One
+                // whose queue is empty gives its carrier up in take() anyway; yielding first would only schedule it
+                // once more for nothing (and may wake an idle carrier to run it).
+                if (!queue.isEmpty()) {
+                    Thread.yield();
+                }
             }
         }
 

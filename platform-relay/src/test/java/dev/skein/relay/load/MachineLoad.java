@@ -24,15 +24,32 @@ final class MachineLoad {
 
     /**
      * CPU time per group of this process's threads since {@link #start} (OS thread names with digits folded, so
-     * "GC Thread#0" and "GC Thread#1" are one group; virtual threads show as their carriers, ForkJoinPool-1-worker).
+     * "GC Thread#0" and "GC Thread#1" are one group; virtual threads show as their carriers, ForkJoinPool-1-worker),
+     * the share of it spent in the kernel, and how often the threads waited (voluntary context switches: each is a
+     * thread that parked or blocked and had to be woken again), in all and per group.
      */
     String threads(double seconds) {
         java.util.Map<String, Long> now = threadTicks();
         java.util.Map<String, Long> diff = new java.util.HashMap<>();
-        now.forEach((k, v) -> diff.put(k, v - threadsBefore.getOrDefault(k, 0L)));
-        StringBuilder sb = new StringBuilder("threads (cores):");
+        java.util.Map<String, Long> waits = new java.util.HashMap<>();
+        now.forEach((k, v) -> {
+            long d = v - threadsBefore.getOrDefault(k, 0L);
+            if (k.startsWith(SWITCHES + " ")) {
+                waits.put(k.substring(SWITCHES.length() + 1), d);
+            } else {
+                diff.put(k, d);
+            }
+        });
+        Long sys = diff.remove(SYS);
+        Long switches = diff.remove(SWITCHES);
+        StringBuilder sb = new StringBuilder(String.format("threads (cores; of all of them in the kernel %.2f; threads"
+                + " waiting %.0f times a second):", sys == null ? 0.0 : sys / 100.0 / seconds,
+                switches == null ? 0.0 : switches / seconds));
         diff.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
                 .forEach(e -> sb.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / 100.0 / seconds)));
+        sb.append(" waits a second:");
+        waits.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> sb.append(String.format(" %s %.0f;", e.getKey(), e.getValue() / seconds)));
         return sb.toString();
     }
 
@@ -40,13 +57,26 @@ final class MachineLoad {
     static long compilerNanos() {
         long ticks = 0;
         for (java.util.Map.Entry<String, Long> e : threadTicks().entrySet()) {
-            if (e.getKey().contains("CompilerThre")) {
+            // Not the sums under SYS and SWITCHES, whose per-group keys name the compiler threads too.
+            if (!e.getKey().startsWith("(") && e.getKey().contains("CompilerThre")) {
                 ticks += e.getValue();
             }
         }
         return ticks * 10_000_000L;
     }
 
+    /** The key under which {@link #threadTicks} also sums every thread's kernel (system) time. */
+    private static final String SYS = "(kernel)";
+    /**
+     * The key under which {@link #threadTicks} sums the threads' voluntary context switches (each a wait); followed by a
+     * space and a group's name, the group's.
+     */
+    private static final String SWITCHES = "(switches)";
+
+    /**
+     * Clock ticks of user and kernel time per thread group, of kernel time alone under {@link #SYS}, and voluntary
+     * context switches under {@link #SWITCHES}.
+     */
     private static java.util.Map<String, Long> threadTicks() {
         java.util.Map<String, Long> out = new java.util.HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -56,6 +86,14 @@ final class MachineLoad {
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    out.merge(SYS, Long.parseLong(f[12]), Long::sum);
+                    for (String line : Files.readAllLines(t.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            long n = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                            out.merge(SWITCHES, n, Long::sum);
+                            out.merge(SWITCHES + " " + name, n, Long::sum);
+                        }
+                    }
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }

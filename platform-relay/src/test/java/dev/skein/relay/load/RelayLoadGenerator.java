@@ -196,6 +196,7 @@ public final class RelayLoadGenerator {
         Relay relay = started.relay();
         MachineLoad load = MachineLoad.start();
         long cpu0 = MachineLoad.processCpuNanos();
+        long jit0 = MachineLoad.compilerNanos();
         long start = System.nanoTime();
         for (FakePds p : pdses) {
             relay.hosts().requestCrawl(p.host(), true);
@@ -305,6 +306,9 @@ public final class RelayLoadGenerator {
                 }
             }
         });
+        MachineLoad load = MachineLoad.start();
+        long cpu0 = MachineLoad.processCpuNanos();
+        long jit0 = MachineLoad.compilerNanos();
         long start = System.nanoTime();
         long step = 1_000_000_000L / o.latencyRate();
         for (int i = 0; i < n; i++) {
@@ -320,8 +324,20 @@ public final class RelayLoadGenerator {
         while (got.get() < n && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        double secs = (System.nanoTime() - start) / 1e9;
+        long cpu = MachineLoad.processCpuNanos() - cpu0;
+        long jit = MachineLoad.compilerNanos() - jit0;
         sub.dispose();
         int count = (int) Math.min(n, got.get());
+        // At a rate the relay keeps up with, its threads wait between commits: this CPU per commit includes what
+        // waking them costs, which a relay working through a backlog hardly pays.
+        double cpuUs = cpu / 1e3 / Math.max(1, count);
+        double noJitUs = (cpu - jit) / 1e3 / Math.max(1, count);
+        System.out.printf("latency run: process CPU %.0f us per commit (every thread, the generator's too; %.0f us without"
+                + " the JIT compiler's threads)%n", cpuUs, noJitUs);
+        System.out.println("latency run " + load.threads(secs) + " " + load.stop());
+        result.put("latency_cpu_us", cpuUs);
+        result.put("latency_cpu_us_no_jit", noJitUs);
         long[] sorted = java.util.Arrays.copyOf(micros, count);
         java.util.Arrays.sort(sorted);
         if (count == 0) {
