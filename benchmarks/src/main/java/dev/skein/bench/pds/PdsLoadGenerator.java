@@ -83,12 +83,7 @@ public final class PdsLoadGenerator {
         try (FirehoseProbe firehose = new FirehoseProbe(pds.url())) {
             awaitLive(firehose, xrpc, warm);
             if (options.writesOnly) {
-                settle(pds);
-                progress("createRecord, concurrency 8 (only)");
-                Writes c8 = createRecords(pds, List.of(grouped), options.records, 8);
-                threads("createRecord, concurrency 8", c8.run);
-                rows.add(Row.rate("createRecord/s, 1 repo, concurrency 8", "≥ 1,250", "≈ 125", c8.run));
-                rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 8", "—", "53 / —", c8.run));
+                concurrency8(pds, grouped);
                 return;
             }
             settle(pds);
@@ -96,12 +91,7 @@ public final class PdsLoadGenerator {
             Writes c1 = createRecords(pds, List.of(single), options.records, 1);
             rows.add(Row.rate("createRecord/s, 1 repo, concurrency 1", "—", "≈ 140", c1.run));
             rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 1", "—", "—", c1.run));
-            settle(pds);
-            progress("createRecord, concurrency 8");
-            Writes c8 = createRecords(pds, List.of(grouped), options.records, 8);
-            threads("createRecord, concurrency 8", c8.run);
-            rows.add(Row.rate("createRecord/s, 1 repo, concurrency 8", "≥ 1,250", "≈ 125", c8.run));
-            rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 8", "—", "53 / —", c8.run));
+            Writes c8 = concurrency8(pds, grouped);
             settle(pds);
             progress("createRecord, 8 repos");
             Writes spread = createRecords(pds, many, options.records, 8);
@@ -156,6 +146,17 @@ public final class PdsLoadGenerator {
     private LoadRun.Result exports(PdsProcess pds, XrpcClient xrpc, Account account) throws Exception {
         LoadRun.run(pds, 3, 1, (c, i) -> xrpc.queryBytes("com.atproto.sync.getRepo", Map.of("did", account.did)));
         return LoadRun.run(pds, 15, 1, (c, i) -> xrpc.queryBytes("com.atproto.sync.getRepo", Map.of("did", account.did)));
+    }
+
+    /** createRecord at concurrency 8 into one repository: the main write figure. */
+    private Writes concurrency8(PdsProcess pds, Account repo) throws Exception {
+        settle(pds);
+        progress("createRecord, concurrency 8");
+        Writes c8 = createRecords(pds, List.of(repo), options.records, 8);
+        threads("createRecord, concurrency 8", c8.run);
+        rows.add(Row.rate("createRecord/s, 1 repo, concurrency 8", "≥ 1,250", "≈ 125", c8.run));
+        rows.add(Row.latency("createRecord p50 / p95 (ms), concurrency 8", "—", "53 / —", c8.run));
+        return c8;
     }
 
     /** Writes {@code total} posts, client {@code c} into {@code repos[c % repos.size()]}. */
