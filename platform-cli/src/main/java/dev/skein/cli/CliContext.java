@@ -1,7 +1,7 @@
 package dev.skein.cli;
 
 import dev.skein.cli.client.SessionStore;
-import dev.skein.cli.client.XrpcClient;
+import dev.skein.xrpc.client.XrpcClient;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;

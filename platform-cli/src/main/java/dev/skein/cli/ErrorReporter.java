@@ -1,9 +1,9 @@
 package dev.skein.cli;
 
 import dev.skein.cli.client.IdentityResolver;
-import dev.skein.cli.client.ServiceUnreachable;
-import dev.skein.cli.client.XrpcError;
 import dev.skein.core.repo.RepoVerificationException;
+import dev.skein.xrpc.client.ServiceUnreachable;
+import dev.skein.xrpc.client.XrpcError;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;

@@ -2,7 +2,7 @@ package dev.skein.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skein.cli.client.XrpcClient;
+import dev.skein.xrpc.client.XrpcClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

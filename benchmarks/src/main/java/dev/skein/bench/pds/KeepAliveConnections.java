@@ -1,5 +1,7 @@
 package dev.skein.bench.pds;
 
+import dev.skein.core.syntax.Nsid;
+import dev.skein.xrpc.client.XrpcClient;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +34,8 @@ final class KeepAliveConnections implements AutoCloseable {
     }
 
     /** Calls {@code nsid} with {@code params} on client {@code client}'s connection; a status other than 200 is an error. */
-    byte[] query(int client, String nsid, Map<String, String> params) throws IOException {
-        URI uri = urls.uri(nsid, params);
+    byte[] query(int client, Nsid nsid, Map<String, String> params) throws IOException {
+        URI uri = urls.url(nsid, params);
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return connection(client).call("GET " + target, "", null);
     }
@@ -42,8 +44,8 @@ final class KeepAliveConnections implements AutoCloseable {
      * Calls the procedure {@code nsid} with the JSON {@code body} as {@code bearer}'s on client {@code client}'s
      * connection; a status other than 200 is an error.
      */
-    byte[] procedure(int client, String nsid, byte[] body, String bearer) throws IOException {
-        return connection(client).call("POST /xrpc/" + nsid, "Authorization: Bearer " + bearer
+    byte[] procedure(int client, Nsid nsid, byte[] body, String bearer) throws IOException {
+        return connection(client).call("POST /xrpc/" + nsid.value(), "Authorization: Bearer " + bearer
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n", body);
     }
 

@@ -2,6 +2,8 @@ package dev.skein.bench.pds;
 
 import dev.skein.core.cid.Cid;
 import dev.skein.core.data.MapValue;
+import dev.skein.core.syntax.Nsid;
+import dev.skein.xrpc.client.XrpcClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -144,8 +146,8 @@ public final class PdsLoadGenerator {
     }
 
     private LoadRun.Result exports(PdsProcess pds, XrpcClient xrpc, Account account) throws Exception {
-        LoadRun.run(pds, 3, 1, (c, i) -> xrpc.queryBytes("com.atproto.sync.getRepo", Map.of("did", account.did)));
-        return LoadRun.run(pds, 15, 1, (c, i) -> xrpc.queryBytes("com.atproto.sync.getRepo", Map.of("did", account.did)));
+        LoadRun.run(pds, 3, 1, (c, i) -> xrpc.queryBytes(GET_REPO, Map.of("did", account.did), Optional.empty()));
+        return LoadRun.run(pds, 15, 1, (c, i) -> xrpc.queryBytes(GET_REPO, Map.of("did", account.did), Optional.empty()));
     }
 
     /** createRecord at concurrency 8 into one repository: the main write figure. */
@@ -253,6 +255,7 @@ public final class PdsLoadGenerator {
      * as a server that has been up a while would have: waits until it uses under 5 % of a core, 90 s at most.
      */
     private static final int MAX_WARMUP_ROUNDS = 12;
+    private static final Nsid GET_REPO = Nsid.parse("com.atproto.sync.getRepo");
 
     private static void settle(PdsProcess pds) throws InterruptedException {
         Duration took = pds.awaitQuiet(0.05, Duration.ofSeconds(90));

@@ -1,6 +1,8 @@
 package dev.skein.cli.client;
 
 import dev.skein.core.data.MapValue;
+import dev.skein.xrpc.client.XrpcClient;
+import dev.skein.xrpc.client.XrpcError;
 import java.util.Optional;
 import java.util.function.Function;
 

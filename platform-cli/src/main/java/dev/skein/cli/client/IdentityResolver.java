@@ -4,6 +4,8 @@ import dev.skein.core.crypto.PublicKey;
 import dev.skein.core.identity.DidDocument;
 import dev.skein.core.identity.InvalidDidDocumentException;
 import dev.skein.core.syntax.Did;
+import dev.skein.xrpc.client.XrpcClient;
+import dev.skein.xrpc.client.XrpcError;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

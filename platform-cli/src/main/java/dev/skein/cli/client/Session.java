@@ -2,6 +2,7 @@ package dev.skein.cli.client;
 
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
+import dev.skein.xrpc.client.XrpcError;
 import java.net.URI;
 
 /**

@@ -1,6 +1,6 @@
 package dev.skein.cli.stream;
 
-import dev.skein.cli.client.ServiceUnreachable;
+import dev.skein.xrpc.client.ServiceUnreachable;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

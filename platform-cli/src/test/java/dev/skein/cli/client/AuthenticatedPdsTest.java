@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.skein.core.data.MapValue;
 import dev.skein.core.syntax.Did;
+import dev.skein.xrpc.client.XrpcClient;
+import dev.skein.xrpc.client.XrpcError;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -14,6 +14,8 @@ import dev.skein.pds.xrpc.com.atproto.repo.PutRecord;
 import dev.skein.pds.xrpc.com.atproto.server.CreateAccount;
 import dev.skein.pds.xrpc.com.atproto.server.CreateSession;
 import dev.skein.pds.xrpc.com.atproto.server.DeleteSession;
+import dev.skein.xrpc.client.XrpcClient;
+import dev.skein.xrpc.client.XrpcError;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -188,7 +190,7 @@ public final class LexiconPublisher implements AutoCloseable {
         try {
             return session(pds.procedure(CreateSession.NSID, MapValue.builder().put("identifier", handle)
                     .put("password", password.value()).build(), Optional.empty()));
-        } catch (XrpcClient.XrpcCallException e) {
+        } catch (XrpcError e) {
             if (e.status() == 401) {
                 throw new IllegalStateException("the account " + handle + " exists but refuses the password from "
                         + password.source() + ": restore that password, or set another handle in "
@@ -202,7 +204,7 @@ public final class LexiconPublisher implements AutoCloseable {
         try {
             pds.query(ResolveHandle.NSID, Map.of("handle", handle), Optional.empty());
             return true;
-        } catch (XrpcClient.XrpcCallException e) {
+        } catch (XrpcError e) {
             if (e.status() == 400) {
                 return false;
             }

@@ -1,4 +1,4 @@
-package dev.skein.cli.client;
+package dev.skein.xrpc.client;
 
 import dev.skein.core.data.DataJson;
 import dev.skein.core.data.DataLimits;
@@ -91,7 +91,8 @@ public final class XrpcClient {
         return r.body();
     }
 
-    URI url(Nsid method, Map<String, ?> params) {
+    /** The URL of a query: the method's path and its parameters, URL-encoded, a list's values repeating the key. */
+    public URI url(Nsid method, Map<String, ?> params) {
         String query = params.entrySet().stream()
                 .flatMap(e -> values(e.getValue()).stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
                 .collect(Collectors.joining("&"));

@@ -1,4 +1,4 @@
-package dev.skein.cli.client;
+package dev.skein.xrpc.client;
 
 import java.net.ConnectException;
 import java.net.URI;

@@ -1,7 +1,7 @@
-package dev.skein.cli.client;
+package dev.skein.xrpc.client;
 
 /**
- * A service answered a call with an XRPC error ({@code {"error","message"}} and a 4xx/5xx status). The CLI prints
+ * A service answered a call with an XRPC error ({@code {"error","message"}} and a 4xx/5xx status). Command-line tools print
  * it as {@code error: <name>: <message>}.
  */
 public final class XrpcError extends RuntimeException {
