@@ -103,11 +103,4 @@ class AuthenticatedPdsTest {
                 });
         assertThat(calls).isEmpty();
     }
-
-    @Test
-    void queryParametersRepeatForLists() {
-        XrpcClient client = new XrpcClient(URI.create("http://127.0.0.1:1/"));
-        assertThat(client.url(Methods.GET_ACCOUNT_INFOS, Map.of("dids", List.of("did:plc:a", "did:plc:b"))))
-                .hasToString("http://127.0.0.1:1/xrpc/com.atproto.admin.getAccountInfos?dids=did%3Aplc%3Aa&dids=did%3Aplc%3Ab");
-    }
 }
