@@ -56,14 +56,20 @@ public final class RelayWeb {
 
     private final Relay relay;
     private final RelayAuth auth;
+    private final boolean validateOutput;
     private final Scheduler streams = Schedulers.newBoundedElastic(64, 100_000, "relay-stream");
     private final SubscribeRepos subscribeRepos;
     private final Jetstream jetstream;
     private final OpenSockets openSockets = new OpenSockets();
 
-    public RelayWeb(Relay relay, AdminCredential adminCredential) {
+    /**
+     * @param adminCredential the operator's credential, or {@code null} to refuse every admin call
+     * @param validateOutput whether JSON output is checked against the method's lexicon (for tests and development)
+     */
+    public RelayWeb(Relay relay, AdminCredential adminCredential, boolean validateOutput) {
         this.relay = relay;
         this.auth = new RelayAuth(adminCredential);
+        this.validateOutput = validateOutput;
         int buffer = relay.settings().consumerBuffer();
         this.subscribeRepos = new SubscribeRepos(relay.log(), relay.feed(), streams, buffer);
         this.jetstream = new Jetstream(relay.log(), relay.feed(), streams, buffer, new JetstreamEncoder());
@@ -84,7 +90,7 @@ public final class RelayWeb {
     public XrpcDispatcher dispatcher() {
         XrpcRegistry registry = new XrpcRegistry(lexicons(), methods(), List.of());
         String version = Optional.ofNullable(RelayWeb.class.getPackage().getImplementationVersion()).orElse("dev");
-        XrpcSettings settings = new XrpcSettings(version, MAX_JSON_INPUT_BYTES, MAX_JSON_INPUT_BYTES, false,
+        XrpcSettings settings = new XrpcSettings(version, MAX_JSON_INPUT_BYTES, MAX_JSON_INPUT_BYTES, validateOutput,
                 SubscriptionSettings.DEFAULT);
         return new XrpcDispatcher(registry, auth, XrpcRateLimiter.UNLIMITED, settings);
     }
