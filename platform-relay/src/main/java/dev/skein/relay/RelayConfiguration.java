@@ -47,7 +47,7 @@ public class RelayConfiguration {
 
     @Bean(destroyMethod = "close")
     public RelayWeb relayWeb(Relay relay, RelayProperties p, @Value("${skein.admin.password-hash:}") String adminHash) {
-        return new RelayWeb(relay, adminCredential(p, adminHash));
+        return new RelayWeb(relay, adminCredential(p, adminHash), p.validateOutput());
     }
 
     /** Closes subscribeRepos and Jetstream streams with 1001 Going Away before the server stops. */

@@ -24,12 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicCrawl whether anyone may call requestCrawl
  * @param defaultAccountLimit accounts a new host may bring
  * @param defaultEventsPerSecond a new host's rate limit
+ * @param validateOutput whether every JSON response of a method with a lexicon is checked against it (a mismatch is
+ *     a 500): for tests and development, where a wrong response should fail loudly
  */
 @ConfigurationProperties("skein.relay")
 public record RelayProperties(String dataDir, Datasource datasource, String plcUrl, List<String> hosts, String adminPassword,
                               Duration retention, Integer consumerBuffer, Boolean allowInsecureHosts, List<String> allowedHosts,
                               List<String> deniedHosts, Boolean publicCrawl, Long defaultAccountLimit,
-                              Integer defaultEventsPerSecond) {
+                              Integer defaultEventsPerSecond, Boolean validateOutput) {
     /** The database: PostgreSQL when {@code url} is set (schema {@code relay} by default), else embedded H2. */
     public record Datasource(String url, String username, String password, String schema) {}
 
@@ -46,5 +48,6 @@ public record RelayProperties(String dataDir, Datasource datasource, String plcU
         publicCrawl = publicCrawl == null || publicCrawl;
         defaultAccountLimit = defaultAccountLimit == null ? 100 : defaultAccountLimit;
         defaultEventsPerSecond = defaultEventsPerSecond == null ? 1_000 : defaultEventsPerSecond;
+        validateOutput = validateOutput != null && validateOutput;
     }
 }

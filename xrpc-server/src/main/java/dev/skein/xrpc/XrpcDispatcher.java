@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -167,6 +168,11 @@ public final class XrpcDispatcher {
             case XrpcResponse.Streamed streamed -> ok(headers)
                     .contentType(MediaType.parseMediaType(streamed.contentType()))
                     .body(BodyInserters.fromDataBuffers(streamed.chunks().map(DefaultDataBufferFactory.sharedInstance::wrap)));
+            case XrpcResponse.Redirect redirect -> {
+                ServerResponse.BodyBuilder b = ServerResponse.status(HttpStatus.FOUND).location(redirect.location());
+                headers.forEach(b::header);
+                yield b.build();
+            }
             case XrpcResponse.Empty empty -> ok(headers).build();
         };
     }

@@ -1,11 +1,15 @@
 package dev.skein.xrpc;
 
 import dev.skein.core.data.MapValue;
+import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 
-/** What an XRPC handler answers: a JSON object, bytes with a content type, a byte stream, or nothing. */
+/**
+ * What an XRPC handler answers: a JSON object, bytes with a content type, a byte stream, a redirect to where
+ * the answer is, or nothing.
+ */
 public sealed interface XrpcResponse {
 
     static XrpcResponse json(MapValue body) {
@@ -14,6 +18,10 @@ public sealed interface XrpcResponse {
 
     static XrpcResponse bytes(byte[] bytes, String contentType) {
         return new Binary(bytes, contentType, Map.of());
+    }
+
+    static XrpcResponse redirect(URI location) {
+        return new Redirect(location);
     }
 
     static XrpcResponse empty() {
@@ -41,6 +49,16 @@ public sealed interface XrpcResponse {
         public Streamed {
             Objects.requireNonNull(chunks, "chunks");
             Objects.requireNonNull(contentType, "contentType");
+        }
+    }
+
+    /**
+     * A {@code 302 Found} to {@code location}, which answers the call in this one's place: a relay, which keeps no
+     * repositories, sends {@code getRepo} to the account's PDS, as the sync spec lets it.
+     */
+    record Redirect(URI location) implements XrpcResponse {
+        public Redirect {
+            Objects.requireNonNull(location, "location");
         }
     }
 

@@ -63,6 +63,7 @@ final class TestMethods {
                 }),
                 query("test.bad.output", r -> XrpcResponse.json(MapValue.builder().put("y", "no x here").build())),
                 query("test.rate.limited", r -> XrpcResponse.json(MapValue.EMPTY)),
+                query("test.redirect.elsewhere", r -> XrpcResponse.redirect(java.net.URI.create("https://elsewhere.test/xrpc/test.redirect.elsewhere?a=b%20c"))),
                 query("test.binary.out", r -> XrpcResponse.bytes(new byte[] {1, 2, 3}, "application/vnd.ipld.car")),
                 new XrpcMethod() {
                     @Override

@@ -228,4 +228,11 @@ class XrpcDispatcherTest {
                 .expectHeader().contentType("application/vnd.ipld.car")
                 .expectBody(byte[].class).isEqualTo(new byte[] {1, 2, 3});
     }
+
+    @Test
+    void aRedirectIsA302ToItsLocationWithoutABody() {
+        client.get().uri("/xrpc/test.redirect.elsewhere").exchange().expectStatus().isFound()
+                .expectHeader().valueEquals("Location", "https://elsewhere.test/xrpc/test.redirect.elsewhere?a=b%20c")
+                .expectBody().isEmpty();
+    }
 }

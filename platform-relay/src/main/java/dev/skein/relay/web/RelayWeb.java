@@ -1,6 +1,7 @@
 package dev.skein.relay.web;
 
 import dev.skein.core.firehose.FirehoseFrame;
+import dev.skein.core.lexicon.LexiconCatalog;
 import dev.skein.relay.Relay;
 import dev.skein.relay.stream.Jetstream;
 import dev.skein.relay.stream.JetstreamEncoder;
@@ -18,8 +19,15 @@ import dev.skein.relay.xrpc.sync.ListRepos;
 import dev.skein.relay.xrpc.sync.RequestCrawl;
 import dev.skein.xrpc.AdminCredential;
 import dev.skein.xrpc.OpenSockets;
+import dev.skein.xrpc.SubscriptionSettings;
+import dev.skein.xrpc.XrpcDispatcher;
+import dev.skein.xrpc.XrpcMethod;
+import dev.skein.xrpc.XrpcRateLimiter;
+import dev.skein.xrpc.XrpcRegistry;
+import dev.skein.xrpc.XrpcSettings;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -34,22 +42,34 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * The relay's HTTP front, as WebFlux pieces any Spring context (or a bare Reactor Netty server) can mount: the XRPC
- * routes, the two WebSocket endpoints (frames up to the sync spec's 5 MB), and the {@code Server} header filter.
+ * methods on {@code xrpc-server}'s dispatcher (parameters and input checked against the lexicons of the checkout's
+ * {@code lexicons/} folder where the method has one, the admin credential by {@link RelayAuth}), the two WebSocket
+ * endpoints (frames up to the sync spec's 5 MB), and the {@code Server} header filter.
  */
 public final class RelayWeb {
     /** The Jetstream endpoint. */
     public static final String JETSTREAM_PATH = "/subscribe";
+    /** The lexicons the build puts on the classpath (the checkout's {@code lexicons/} folder), listed in this index. */
+    public static final String LEXICON_INDEX = "lexicons/index.txt";
+    /** Procedure bodies of the relay are small: requestCrawl's hostname, an admin call's few fields. */
+    public static final int MAX_JSON_INPUT_BYTES = 64 * 1024;
 
     private final Relay relay;
-    private final AdminAuth admin;
+    private final RelayAuth auth;
+    private final boolean validateOutput;
     private final Scheduler streams = Schedulers.newBoundedElastic(64, 100_000, "relay-stream");
     private final SubscribeRepos subscribeRepos;
     private final Jetstream jetstream;
     private final OpenSockets openSockets = new OpenSockets();
 
-    public RelayWeb(Relay relay, AdminCredential adminCredential) {
+    /**
+     * @param adminCredential the operator's credential, or {@code null} to refuse every admin call
+     * @param validateOutput whether JSON output is checked against the method's lexicon (for tests and development)
+     */
+    public RelayWeb(Relay relay, AdminCredential adminCredential, boolean validateOutput) {
         this.relay = relay;
-        this.admin = new AdminAuth(adminCredential);
+        this.auth = new RelayAuth(adminCredential);
+        this.validateOutput = validateOutput;
         int buffer = relay.settings().consumerBuffer();
         this.subscribeRepos = new SubscribeRepos(relay.log(), relay.feed(), streams, buffer);
         this.jetstream = new Jetstream(relay.log(), relay.feed(), streams, buffer, new JetstreamEncoder());
@@ -58,12 +78,31 @@ public final class RelayWeb {
     /** The XRPC methods; the relay's, one class each. */
     public List<XrpcMethod> methods() {
         return List.of(new ListRepos(relay), new GetLatestCommit(relay), new GetRepoStatus(relay), new GetRepo(relay),
-                new ListHosts(relay), new GetHostStatus(relay), new RequestCrawl(relay, admin),
+                new ListHosts(relay), new GetHostStatus(relay), new RequestCrawl(relay),
                 new UpdateSubjectStatus(relay), new BanHost(relay), new UnbanHost(relay), new SetHostLimits(relay));
     }
 
+    /**
+     * The dispatcher of {@link #methods()}. The relay's own {@code dev.skein.relay.admin.*} methods have no published
+     * lexicon: the registry serves them without schema validation, and they check their input themselves.
+     * {@code subscribeRepos} is not registered here: {@link #webSocketMapping()} serves it, before these routes.
+     */
+    public XrpcDispatcher dispatcher() {
+        XrpcRegistry registry = new XrpcRegistry(lexicons(), methods(), List.of());
+        String version = Optional.ofNullable(RelayWeb.class.getPackage().getImplementationVersion()).orElse("dev");
+        XrpcSettings settings = new XrpcSettings(version, MAX_JSON_INPUT_BYTES, MAX_JSON_INPUT_BYTES, validateOutput,
+                SubscriptionSettings.DEFAULT);
+        return new XrpcDispatcher(registry, auth, XrpcRateLimiter.UNLIMITED, settings);
+    }
+
+    /** {@code /xrpc/{nsid}} for every method, {@code /xrpc/_health}, and JSON errors for other paths under {@code /xrpc/}. */
     public RouterFunction<ServerResponse> routes() {
-        return new XrpcDispatcher(methods(), admin).routes();
+        return dispatcher().routes();
+    }
+
+    /** The lexicons of {@link #LEXICON_INDEX}, which the dispatcher checks calls against. */
+    static LexiconCatalog lexicons() {
+        return LexiconCatalog.fromResourceIndex(RelayWeb.class.getClassLoader(), LEXICON_INDEX);
     }
 
     /** Maps the WebSocket endpoints; ordered before the XRPC routes, so subscribeRepos is not taken for a query. */

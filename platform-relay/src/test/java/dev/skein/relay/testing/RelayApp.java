@@ -57,6 +57,7 @@ public class RelayApp {
     public static Running start(Path dataDir, FakeDidResolver plc, List<String> hosts, String... extra) {
         List<String> props = new ArrayList<>(List.of("server.port=0", "skein.relay.data-dir=" + dataDir,
                 "skein.relay.allow-insecure-hosts=true", "skein.relay.admin-password=" + ADMIN_PASSWORD,
+                "skein.relay.validate-output=true",
                 "spring.main.banner-mode=off"));
         for (int i = 0; i < hosts.size(); i++) {
             props.add("skein.relay.hosts[" + i + "]=" + hosts.get(i));

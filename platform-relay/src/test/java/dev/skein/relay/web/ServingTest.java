@@ -229,6 +229,52 @@ class ServingTest {
     }
 
     @Test
+    void paramsAndInputAreCheckedAgainstTheLexicons() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl(app.http()).build();
+        http.get().uri("/xrpc/com.atproto.sync.listRepos?limit=0").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("InvalidRequest");
+        http.get().uri("/xrpc/com.atproto.sync.listRepos?limit=1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.repos.length()").isEqualTo(1).jsonPath("$.cursor").isNotEmpty();
+        http.get().uri("/xrpc/com.atproto.sync.getLatestCommit?did=not-a-did").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("InvalidRequest");
+        http.get().uri("/xrpc/com.atproto.sync.getRepo?did=" + alice.did().value() + "&since=not-a-tid").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("InvalidRequest")
+                .jsonPath("$.message").value(m -> assertThat((String) m).contains("since"));
+        String rev = app.relay().processor().accounts().get(alice.did()).rev().value();
+        http.get().uri("/xrpc/com.atproto.sync.getRepo?did=" + alice.did().value() + "&since=" + rev).exchange()
+                .expectStatus().isFound().expectHeader().valueEquals("Location", pds.url() + "/xrpc/com.atproto.sync.getRepo?did="
+                        + java.net.URLEncoder.encode(alice.did().value(), java.nio.charset.StandardCharsets.UTF_8) + "&since=" + rev);
+        http.post().uri("/xrpc/com.atproto.sync.requestCrawl").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"host\":\"x.test\"}").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("InvalidRequest")
+                .jsonPath("$.message").value(m -> assertThat((String) m).contains("hostname"));
+        http.post().uri("/xrpc/com.atproto.admin.updateSubjectStatus").headers(h -> h.setBasicAuth("admin", RelayApp.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"subject\":{\"$type\":\"com.atproto.admin.defs#repoRef\",\"did\":\""
+                        + bob.did().value() + "\"},\"takedown\":{\"applied\":\"yes\"}}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("InvalidRequest");
+        http.post().uri("/xrpc/com.atproto.sync.requestCrawl").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"hostname\":\"" + "x".repeat(RelayWeb.MAX_JSON_INPUT_BYTES) + "\"}").exchange()
+                .expectStatus().isEqualTo(413).expectBody().jsonPath("$.error").isEqualTo("PayloadTooLarge");
+        http.get().uri("/xrpc/_health").exchange().expectStatus().isOk().expectBody().jsonPath("$.version").isNotEmpty();
+    }
+
+    @Test
+    void aWrongAdminCredentialIsRefusedEvenWhereItIsOptional() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl(app.http()).build();
+        http.post().uri("/xrpc/com.atproto.sync.requestCrawl").headers(h -> h.setBasicAuth("admin", "wrong"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"hostname\":\"localhost:1\"}").exchange()
+                .expectStatus().isUnauthorized().expectHeader().valueEquals("WWW-Authenticate", "Basic")
+                .expectBody().jsonPath("$.error").isEqualTo("AuthRequired");
+        http.post().uri("/xrpc/dev.skein.relay.admin.banHost").headers(h -> h.setBasicAuth("admin", "wrong"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"hostname\":\"x.test\"}").exchange()
+                .expectStatus().isUnauthorized().expectBody().jsonPath("$.error").isEqualTo("AuthRequired");
+        http.post().uri("/xrpc/dev.skein.relay.admin.banHost").headers(h -> h.setBasicAuth("admin", RelayApp.ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error").isEqualTo("InvalidRequest")
+                .jsonPath("$.message").isEqualTo("Input must have the property \"hostname\"");
+    }
+
+    @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
     void anOutdatedCursorIsToldSoBeforeTheWholeLog() {
         // A second relay app over a copy of the situation would cost seconds; trimming a throwaway log works as well.

@@ -1,55 +1,38 @@
 package dev.skein.relay.xrpc.admin;
 
+import dev.skein.core.data.MapValue;
 import dev.skein.relay.Relay;
-import dev.skein.relay.web.JsonBodies;
-import dev.skein.relay.web.XrpcError;
-import dev.skein.relay.web.XrpcMethod;
-import java.util.Map;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import dev.skein.relay.host.Host;
+import dev.skein.xrpc.XrpcException;
+import dev.skein.xrpc.XrpcRequest;
+import dev.skein.xrpc.XrpcResponse;
 
 /**
  * {@code dev.skein.relay.admin.setHostLimits {hostname, accountLimit, eventsPerSecond}}: changes how many accounts
  * a host may bring and how many events a second it may send.
  */
-public final class SetHostLimits implements XrpcMethod {
+public final class SetHostLimits extends HostAdmin {
     public static final String NSID = "dev.skein.relay.admin.setHostLimits";
     private final Relay relay;
 
     public SetHostLimits(Relay relay) {
+        super(NSID);
         this.relay = relay;
     }
 
     @Override
-    public String nsid() {
-        return NSID;
-    }
-
-    @Override
-    public HttpMethod httpMethod() {
-        return HttpMethod.POST;
-    }
-
-    @Override
-    public boolean admin() {
-        return true;
-    }
-
-    @Override
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        return JsonBodies.read(request).publishOn(Schedulers.boundedElastic()).map(b -> {
-            var host = HostAdmin.host(b);
-            if (!b.path("accountLimit").canConvertToLong() || !b.path("eventsPerSecond").canConvertToInt()
-                    || b.path("accountLimit").asLong() < 0 || b.path("eventsPerSecond").asInt() < 1) {
-                throw XrpcError.invalidRequest("accountLimit (>= 0) and eventsPerSecond (>= 1) are required integers");
-            }
-            var r = relay.hosts().setLimits(host, b.path("accountLimit").asLong(), b.path("eventsPerSecond").asInt())
-                    .orElseThrow(() -> new XrpcError(404, "HostNotFound", "Host not found: " + host));
-            return Map.<String, Object>of("hostname", r.host().value(), "accountLimit", r.accountLimit(),
-                    "eventsPerSecond", r.eventsPerSecond());
-        }).flatMap(b -> ServerResponse.ok().bodyValue(b));
+    public XrpcResponse call(XrpcRequest request) {
+        Host host = host(request);
+        MapValue in = request.body();
+        Long accountLimit = integer(in, "accountLimit");
+        Long eventsPerSecond = integer(in, "eventsPerSecond");
+        if (accountLimit == null || eventsPerSecond == null || accountLimit < 0 || eventsPerSecond < 1
+                || eventsPerSecond > Integer.MAX_VALUE) {
+            throw XrpcException.invalidRequest("accountLimit (>= 0) and eventsPerSecond (>= 1) are required integers");
+        }
+        var r = relay.hosts().setLimits(host, accountLimit, eventsPerSecond.intValue())
+                .orElseThrow(() -> new XrpcException(404, "HostNotFound", "Host not found: " + host));
+        return XrpcResponse.json(MapValue.builder().put("hostname", r.host().value())
+                .put("accountLimit", r.accountLimit()).put("eventsPerSecond", r.eventsPerSecond()).build());
     }
 }

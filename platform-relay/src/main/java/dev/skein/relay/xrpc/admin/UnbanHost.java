@@ -1,42 +1,24 @@
 package dev.skein.relay.xrpc.admin;
 
+import dev.skein.core.data.BoolValue;
 import dev.skein.relay.Relay;
-import dev.skein.relay.web.JsonBodies;
-import dev.skein.relay.web.XrpcMethod;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import dev.skein.xrpc.XrpcRequest;
+import dev.skein.xrpc.XrpcResponse;
 
 /** {@code dev.skein.relay.admin.unbanHost {hostname, reconnect?}}: lifts a ban, reconnecting at once if asked. */
-public final class UnbanHost implements XrpcMethod {
+public final class UnbanHost extends HostAdmin {
     public static final String NSID = "dev.skein.relay.admin.unbanHost";
     private final Relay relay;
 
     public UnbanHost(Relay relay) {
+        super(NSID);
         this.relay = relay;
     }
 
     @Override
-    public String nsid() {
-        return NSID;
-    }
-
-    @Override
-    public HttpMethod httpMethod() {
-        return HttpMethod.POST;
-    }
-
-    @Override
-    public boolean admin() {
-        return true;
-    }
-
-    @Override
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        return JsonBodies.read(request).publishOn(Schedulers.boundedElastic())
-                .doOnNext(b -> relay.hosts().unban(HostAdmin.host(b), b.path("reconnect").asBoolean(false)))
-                .then(ServerResponse.ok().build());
+    public XrpcResponse call(XrpcRequest request) {
+        boolean reconnect = request.body().get("reconnect") instanceof BoolValue b && b.value();
+        relay.hosts().unban(host(request), reconnect);
+        return XrpcResponse.empty();
     }
 }

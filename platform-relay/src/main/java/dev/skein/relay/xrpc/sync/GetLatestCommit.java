@@ -1,19 +1,17 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.core.data.MapValue;
+import dev.skein.core.syntax.Nsid;
 import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
-import dev.skein.relay.web.Params;
-import dev.skein.relay.web.XrpcMethod;
-import java.util.Map;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import dev.skein.xrpc.BlockingXrpcMethod;
+import dev.skein.xrpc.XrpcRequest;
+import dev.skein.xrpc.XrpcResponse;
 
 /** {@code com.atproto.sync.getLatestCommit}: the last commit the relay verified for an account. */
-public final class GetLatestCommit implements XrpcMethod {
-    public static final String NSID = ComAtproto.Sync.GET_LATEST_COMMIT.value();
+public final class GetLatestCommit implements BlockingXrpcMethod {
+    public static final Nsid NSID = ComAtproto.Sync.GET_LATEST_COMMIT;
     private final Relay relay;
 
     public GetLatestCommit(Relay relay) {
@@ -21,16 +19,18 @@ public final class GetLatestCommit implements XrpcMethod {
     }
 
     @Override
-    public String nsid() {
+    public Nsid nsid() {
         return NSID;
     }
 
     @Override
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        var did = Params.did(request, "did");
-        return Mono.fromCallable(() -> {
-            AccountState s = Repos.available(relay, did);
-            return Map.of("cid", s.commit().toString(), "rev", s.rev().value());
-        }).subscribeOn(Schedulers.boundedElastic()).flatMap(b -> ServerResponse.ok().bodyValue(b));
+    public Kind kind() {
+        return Kind.QUERY;
+    }
+
+    @Override
+    public XrpcResponse call(XrpcRequest request) {
+        AccountState s = Repos.available(relay, Repos.did(request));
+        return XrpcResponse.json(MapValue.builder().put("cid", s.commit().toString()).put("rev", s.rev().value()).build());
     }
 }

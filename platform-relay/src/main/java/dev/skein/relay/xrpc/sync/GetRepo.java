@@ -1,25 +1,23 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.Nsid;
 import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
-import dev.skein.relay.web.Params;
-import dev.skein.relay.web.XrpcMethod;
-import java.net.URI;
+import dev.skein.xrpc.BlockingXrpcMethod;
+import dev.skein.xrpc.XrpcRequest;
+import dev.skein.xrpc.XrpcResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import java.util.Optional;
 
 /**
  * {@code com.atproto.sync.getRepo}: the relay does not keep repositories; it redirects to the account's PDS, as the
  * sync spec lets an upstream do, so that consumers resynchronising ask their relay first.
  */
-public final class GetRepo implements XrpcMethod {
-    public static final String NSID = ComAtproto.Sync.GET_REPO.value();
+public final class GetRepo implements BlockingXrpcMethod {
+    public static final Nsid NSID = ComAtproto.Sync.GET_REPO;
     private final Relay relay;
 
     public GetRepo(Relay relay) {
@@ -27,20 +25,22 @@ public final class GetRepo implements XrpcMethod {
     }
 
     @Override
-    public String nsid() {
+    public Nsid nsid() {
         return NSID;
     }
 
     @Override
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        var did = Params.did(request, "did");
-        String since = Params.optional(request, "since").orElse(null);
-        return Mono.fromCallable(() -> {
-            AccountState s = Repos.available(relay, did);
-            String q = "?did=" + URLEncoder.encode(did.value(), StandardCharsets.UTF_8)
-                    + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
-            return relay.hosts().baseUrl(s.host()).resolve("/xrpc/" + NSID + q);
-        }).subscribeOn(Schedulers.boundedElastic())
-                .flatMap((URI to) -> ServerResponse.status(HttpStatus.FOUND).location(to).build());
+    public Kind kind() {
+        return Kind.QUERY;
+    }
+
+    @Override
+    public XrpcResponse call(XrpcRequest request) {
+        Did did = Repos.did(request);
+        Optional<String> since = request.params().string("since");
+        AccountState s = Repos.available(relay, did);
+        String q = "?did=" + URLEncoder.encode(did.value(), StandardCharsets.UTF_8)
+                + since.map(v -> "&since=" + URLEncoder.encode(v, StandardCharsets.UTF_8)).orElse("");
+        return XrpcResponse.redirect(relay.hosts().baseUrl(s.host()).resolve("/xrpc/" + NSID.value() + q));
     }
 }

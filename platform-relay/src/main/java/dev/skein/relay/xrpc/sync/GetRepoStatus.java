@@ -1,20 +1,18 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.core.data.MapValue;
+import dev.skein.core.syntax.Did;
+import dev.skein.core.syntax.Nsid;
 import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
-import dev.skein.relay.web.Params;
-import dev.skein.relay.web.XrpcMethod;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import dev.skein.xrpc.BlockingXrpcMethod;
+import dev.skein.xrpc.XrpcRequest;
+import dev.skein.xrpc.XrpcResponse;
 
 /** {@code com.atproto.sync.getRepoStatus}: an account's status at the relay, and its last rev when active. */
-public final class GetRepoStatus implements XrpcMethod {
-    public static final String NSID = ComAtproto.Sync.GET_REPO_STATUS.value();
+public final class GetRepoStatus implements BlockingXrpcMethod {
+    public static final Nsid NSID = ComAtproto.Sync.GET_REPO_STATUS;
     private final Relay relay;
 
     public GetRepoStatus(Relay relay) {
@@ -22,25 +20,26 @@ public final class GetRepoStatus implements XrpcMethod {
     }
 
     @Override
-    public String nsid() {
+    public Nsid nsid() {
         return NSID;
     }
 
     @Override
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        var did = Params.did(request, "did");
-        return Mono.fromCallable(() -> {
-            AccountState s = Repos.find(relay, did);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("did", did.value());
-            body.put("active", s.active());
-            if (!s.active()) {
-                body.put("status", s.status().wire());
-            }
-            if (s.active() && s.hasCommit()) {
-                body.put("rev", s.rev().value());
-            }
-            return body;
-        }).subscribeOn(Schedulers.boundedElastic()).flatMap(b -> ServerResponse.ok().bodyValue(b));
+    public Kind kind() {
+        return Kind.QUERY;
+    }
+
+    @Override
+    public XrpcResponse call(XrpcRequest request) {
+        Did did = Repos.did(request);
+        AccountState s = Repos.find(relay, did);
+        MapValue.Builder body = MapValue.builder().put("did", did.value()).put("active", s.active());
+        if (!s.active()) {
+            body.put("status", s.status().wire());
+        }
+        if (s.active() && s.hasCommit()) {
+            body.put("rev", s.rev().value());
+        }
+        return XrpcResponse.json(body.build());
     }
 }

@@ -1,23 +1,24 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.core.data.ArrayValue;
+import dev.skein.core.data.DataValue;
+import dev.skein.core.data.MapValue;
+import dev.skein.core.syntax.Nsid;
 import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.host.Host;
 import dev.skein.relay.store.HostRecord;
-import dev.skein.relay.web.Params;
-import dev.skein.relay.web.XrpcError;
-import dev.skein.relay.web.XrpcMethod;
-import java.util.LinkedHashMap;
+import dev.skein.xrpc.BlockingXrpcMethod;
+import dev.skein.xrpc.XrpcException;
+import dev.skein.xrpc.XrpcRequest;
+import dev.skein.xrpc.XrpcResponse;
 import java.util.List;
-import java.util.Map;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** {@code com.atproto.sync.listHosts}: the relay's upstream hosts, in hostname order. */
-public final class ListHosts implements XrpcMethod {
-    public static final String NSID = ComAtproto.Sync.LIST_HOSTS.value();
+public final class ListHosts implements BlockingXrpcMethod {
+    public static final Nsid NSID = ComAtproto.Sync.LIST_HOSTS;
+    /** The lexicon's default page size. */
+    static final int DEFAULT_LIMIT = 200;
     private final Relay relay;
 
     public ListHosts(Relay relay) {
@@ -25,28 +26,32 @@ public final class ListHosts implements XrpcMethod {
     }
 
     @Override
-    public String nsid() {
+    public Nsid nsid() {
         return NSID;
     }
 
     @Override
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        int limit = Params.limit(request, "limit", 1, 1000, 200);
-        Host after = Params.optional(request, "cursor").map(c -> {
+    public Kind kind() {
+        return Kind.QUERY;
+    }
+
+    @Override
+    public XrpcResponse call(XrpcRequest request) {
+        // The lexicon bounds the limit to [1, 1000] and supplies its default.
+        int limit = request.params().integer("limit").map(Long::intValue).orElse(DEFAULT_LIMIT);
+        Host after = request.params().string("cursor").filter(c -> !c.isEmpty()).map(c -> {
             try {
                 return Host.parse(c);
             } catch (IllegalArgumentException e) {
-                throw XrpcError.invalidRequest("malformed cursor");
+                throw XrpcException.invalidRequest("malformed cursor");
             }
         }).orElse(null);
-        return Mono.fromCallable(() -> {
-            List<HostRecord> page = relay.hosts().list(after, limit);
-            Map<String, Object> body = new LinkedHashMap<>();
-            if (page.size() == limit) {
-                body.put("cursor", page.getLast().host().value());
-            }
-            body.put("hosts", page.stream().map(h -> GetHostStatus.view(relay, h)).toList());
-            return body;
-        }).subscribeOn(Schedulers.boundedElastic()).flatMap(b -> ServerResponse.ok().bodyValue(b));
+        List<HostRecord> page = relay.hosts().list(after, limit);
+        MapValue.Builder body = MapValue.builder();
+        if (page.size() == limit) {
+            body.put("cursor", page.getLast().host().value());
+        }
+        body.put("hosts", new ArrayValue(page.stream().<DataValue>map(h -> GetHostStatus.view(relay, h)).toList()));
+        return XrpcResponse.json(body.build());
     }
 }

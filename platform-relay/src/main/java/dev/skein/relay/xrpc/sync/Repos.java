@@ -4,16 +4,22 @@ import dev.skein.core.syntax.Did;
 import dev.skein.relay.Relay;
 import dev.skein.relay.ingest.AccountState;
 import dev.skein.relay.ingest.AccountStatus;
-import dev.skein.relay.web.XrpcError;
+import dev.skein.xrpc.XrpcException;
+import dev.skein.xrpc.XrpcRequest;
 
 /** What the repo methods share: finding an account and refusing inactive ones with the lexicon's error names. */
 final class Repos {
     private Repos() {}
 
+    /** The {@code did} parameter, which the lexicon requires and checks the syntax of. */
+    static Did did(XrpcRequest request) {
+        return Did.parse(request.params().requireString("did"));
+    }
+
     static AccountState find(Relay relay, Did did) {
         AccountState s = relay.processor().accounts().get(did);
         if (s == null) {
-            throw new XrpcError(404, "RepoNotFound", "Could not find repo for DID: " + did);
+            throw new XrpcException(404, "RepoNotFound", "Could not find repo for DID: " + did);
         }
         return s;
     }
@@ -24,13 +30,13 @@ final class Repos {
         AccountStatus status = s.status();
         switch (status) {
             case ACTIVE -> { }
-            case TAKENDOWN -> throw new XrpcError(403, "RepoTakendown", "Repo has been takendown: " + did);
-            case SUSPENDED -> throw new XrpcError(403, "RepoSuspended", "Repo has been suspended: " + did);
-            case DELETED -> throw new XrpcError(404, "RepoNotFound", "Repo has been deleted: " + did);
-            default -> throw new XrpcError(403, "RepoDeactivated", "Repo has been deactivated: " + did);
+            case TAKENDOWN -> throw new XrpcException(403, "RepoTakendown", "Repo has been takendown: " + did);
+            case SUSPENDED -> throw new XrpcException(403, "RepoSuspended", "Repo has been suspended: " + did);
+            case DELETED -> throw new XrpcException(404, "RepoNotFound", "Repo has been deleted: " + did);
+            default -> throw new XrpcException(403, "RepoDeactivated", "Repo has been deactivated: " + did);
         }
         if (!s.hasCommit()) {
-            throw new XrpcError(404, "RepoNotFound", "No commit seen yet for " + did);
+            throw new XrpcException(404, "RepoNotFound", "No commit seen yet for " + did);
         }
         return s;
     }

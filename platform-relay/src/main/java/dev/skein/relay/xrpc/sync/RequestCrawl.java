@@ -1,54 +1,51 @@
 package dev.skein.relay.xrpc.sync;
 
+import dev.skein.core.syntax.Nsid;
 import dev.skein.lexicon.nsid.ComAtproto;
 import dev.skein.relay.Relay;
 import dev.skein.relay.upstream.CrawlException;
-import dev.skein.relay.web.AdminAuth;
-import dev.skein.relay.web.JsonBodies;
-import dev.skein.relay.web.XrpcError;
-import dev.skein.relay.web.XrpcMethod;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import dev.skein.relay.web.RelayAuth;
+import dev.skein.xrpc.AuthRequirement;
+import dev.skein.xrpc.BlockingXrpcMethod;
+import dev.skein.xrpc.XrpcException;
+import dev.skein.xrpc.XrpcRequest;
+import dev.skein.xrpc.XrpcResponse;
 
 /**
  * {@code com.atproto.sync.requestCrawl}: a PDS asks the relay to subscribe to it. The host check and the
- * subscription happen before the answer; the operator (admin credential) may also crawl local hosts.
+ * subscription happen before the answer; the operator (admin credential, optional here) may also crawl local hosts.
  */
-public final class RequestCrawl implements XrpcMethod {
-    public static final String NSID = ComAtproto.Sync.REQUEST_CRAWL.value();
+public final class RequestCrawl implements BlockingXrpcMethod {
+    public static final Nsid NSID = ComAtproto.Sync.REQUEST_CRAWL;
     private final Relay relay;
-    private final AdminAuth admin;
 
-    public RequestCrawl(Relay relay, AdminAuth admin) {
+    public RequestCrawl(Relay relay) {
         this.relay = relay;
-        this.admin = admin;
     }
 
     @Override
-    public String nsid() {
+    public Nsid nsid() {
         return NSID;
     }
 
     @Override
-    public HttpMethod httpMethod() {
-        return HttpMethod.POST;
+    public Kind kind() {
+        return Kind.PROCEDURE;
     }
 
     @Override
-    public Mono<ServerResponse> handle(ServerRequest request) {
-        boolean isAdmin = admin.allows(request.exchange().getRequest());
-        return JsonBodies.read(request).map(b -> JsonBodies.string(b, "hostname"))
-                .publishOn(Schedulers.boundedElastic())
-                .map(hostname -> {
-                    try {
-                        return relay.hosts().requestCrawl(hostname, isAdmin);
-                    } catch (CrawlException e) {
-                        throw new XrpcError(e.reason().status(), e.reason().error(), e.getMessage());
-                    }
-                })
-                .then(ServerResponse.ok().build());
+    public AuthRequirement auth() {
+        return AuthRequirement.OPTIONAL_ADMIN;
+    }
+
+    @Override
+    public XrpcResponse call(XrpcRequest request) {
+        String hostname = request.body().getString("hostname").orElseThrow(); // required by the lexicon
+        try {
+            relay.hosts().requestCrawl(hostname, RelayAuth.isAdmin(request.credentials()));
+        } catch (CrawlException e) {
+            throw new XrpcException(e.reason().status(), e.reason().error(), e.getMessage());
+        }
+        return XrpcResponse.empty();
     }
 }
