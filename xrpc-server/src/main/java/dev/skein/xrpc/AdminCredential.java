@@ -1,5 +1,8 @@
 package dev.skein.xrpc;
 
+import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Mono;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -107,13 +110,32 @@ public final class AdminCredential {
         return false;
     }
 
+    /** Whether an {@code Authorization} header value uses the {@code Basic} scheme, the one admin calls use. */
+    public static boolean isBasic(String authorization) {
+        int space = authorization.indexOf(' ');
+        return (space < 0 ? authorization : authorization.substring(0, space)).equalsIgnoreCase("basic");
+    }
+
+    /**
+     * {@link #allowsHeader} off the event loop (a derivation costs hundreds of milliseconds by design): completes
+     * with {@code granted} when the header carries this password, else fails with {@code refusal}'s exception.
+     */
+    public <C> Mono<C> check(String authorization, C granted, Supplier<? extends RuntimeException> refusal) {
+        return Mono.fromCallable(() -> {
+            if (allowsHeader(authorization)) {
+                return granted;
+            }
+            throw refusal.get();
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
     /** Whether an {@code Authorization} header value is {@code Basic base64(admin:<password>)} with this password. */
     public boolean allowsHeader(String authorization) {
         if (authorization == null) {
             return false;
         }
         int space = authorization.indexOf(' ');
-        if (space < 0 || !authorization.substring(0, space).equalsIgnoreCase("basic")) {
+        if (space < 0 || !isBasic(authorization)) {
             return false;
         }
         String pair;

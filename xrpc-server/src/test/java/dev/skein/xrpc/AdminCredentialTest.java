@@ -27,6 +27,25 @@ class AdminCredentialTest {
     }
 
     @Test
+    void theCheckRunsOffTheCallersThreadAndRefusesWithTheCallersError() {
+        AdminCredential c = AdminCredential.ofPassword("pw");
+        String[] thread = new String[1];
+        assertThat(c.check(basic("admin:pw"), "granted", IllegalStateException::new)
+                .doOnNext(g -> thread[0] = Thread.currentThread().getName()).block()).isEqualTo("granted");
+        assertThat(thread[0]).startsWith("boundedElastic");
+        assertThatThrownBy(() -> c.check(basic("admin:nope"), "granted", () -> new IllegalStateException("refused")).block())
+                .isInstanceOf(IllegalStateException.class).hasMessage("refused");
+    }
+
+    @Test
+    void theSchemeIsBasicWhateverItsCase() {
+        assertThat(AdminCredential.isBasic("Basic abc")).isTrue();
+        assertThat(AdminCredential.isBasic("bAsIc")).isTrue();
+        assertThat(AdminCredential.isBasic("Bearer abc")).isFalse();
+        assertThat(AdminCredential.isBasic("Basics abc")).isFalse();
+    }
+
+    @Test
     void basicHeadersNeedTheAdminUserAndThePassword() {
         AdminCredential c = AdminCredential.ofPassword("pw:with:colons");
         assertThat(c.allowsHeader(basic("admin:pw:with:colons"))).isTrue();

@@ -24,18 +24,16 @@ import java.util.Map;
  */
 final class KeepAliveConnections implements AutoCloseable {
     private final URI base;
-    private final XrpcClient urls;
     private final Connection[] connections;
 
     KeepAliveConnections(URI base, int clients) {
         this.base = base;
-        this.urls = new XrpcClient(base);
         this.connections = new Connection[clients];
     }
 
     /** Calls {@code nsid} with {@code params} on client {@code client}'s connection; a status other than 200 is an error. */
     byte[] query(int client, Nsid nsid, Map<String, String> params) throws IOException {
-        URI uri = urls.url(nsid, params);
+        URI uri = XrpcClient.url(base, nsid, params);
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return connection(client).call("GET " + target, "", null);
     }

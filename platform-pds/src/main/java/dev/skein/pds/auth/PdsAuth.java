@@ -56,7 +56,7 @@ public final class PdsAuth implements XrpcAuth {
         String header = headers.getFirst(HttpHeaders.AUTHORIZATION);
         return switch (requirement) {
             case NONE -> Mono.just(Credentials.ANONYMOUS);
-            case OPTIONAL_ADMIN -> header != null && scheme(header).equals("basic")
+            case OPTIONAL_ADMIN -> header != null && AdminCredential.isBasic(header)
                     ? adminCheck(header) : Mono.just(Credentials.ANONYMOUS);
             case ADMIN -> header == null ? Mono.error(missing("Basic")) : adminCheck(header);
             case SERVICE -> header == null
@@ -152,14 +152,8 @@ public final class PdsAuth implements XrpcAuth {
 
     /** The password hash is slow on purpose: checked off the event loop. */
     private Mono<Credentials> adminCheck(String header) {
-        return Mono.fromCallable(() -> admin(header)).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Credentials admin(String header) {
-        if (admin.allowsHeader(header)) {
-            return AdminCredentials.INSTANCE;
-        }
-        throw XrpcException.unauthorized("AuthenticationRequired", "Admin credentials required", "Basic");
+        return admin.check(header, AdminCredentials.INSTANCE,
+                () -> XrpcException.unauthorized("AuthenticationRequired", "Admin credentials required", "Basic"));
     }
 
     private static String scheme(String header) {

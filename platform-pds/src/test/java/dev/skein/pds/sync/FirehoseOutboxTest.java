@@ -2,15 +2,10 @@ package dev.skein.pds.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skein.pds.PdsProperties;
-import dev.skein.pds.store.PdsDatabase;
-import dev.skein.pds.store.SqlTimes;
 import dev.skein.xrpc.SubscriptionOverflowException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
@@ -18,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -34,8 +28,7 @@ class FirehoseOutboxTest {
 
     @TempDir
     Path dir;
-    private PdsDatabase db;
-    private JdbcClient jdbc;
+    private TestEventLog events;
     private EventLog log;
     private LiveTail tail;
     private final AtomicInteger cutOff = new AtomicInteger();
@@ -43,10 +36,8 @@ class FirehoseOutboxTest {
 
     @BeforeEach
     void open() {
-        db = PdsDatabase.open(PdsProperties.defaults(dir, URI.create("http://127.0.0.1:1")));
-        db.migrate();
-        jdbc = JdbcClient.create(db.dataSource());
-        log = new EventLog(jdbc);
+        events = new TestEventLog(dir);
+        log = events.log();
         tail = new LiveTail(log);
         tail.start();
     }
@@ -54,16 +45,13 @@ class FirehoseOutboxTest {
     @AfterEach
     void close() {
         tail.close();
-        db.close();
+        events.close();
     }
 
     /** Stores {@code n} events (the frame is the seq's 8 bytes) and tells the tail. */
     private void append(int n) {
         for (int i = 0; i < n; i++) {
-            seq++;
-            jdbc.sql("INSERT INTO repo_seq (seq, did, event_type, event, sequenced_at) VALUES (?, 'did:plc:x', '#identity', ?, ?)")
-                    .param(seq).param(ByteBuffer.allocate(8).putLong(seq).array()).param(SqlTimes.param(Instant.now())).update();
-            jdbc.sql("UPDATE sequencer_state SET last_seq = ?").param(seq).update();
+            events.commit(++seq);
         }
         tail.committed(seq);
     }

@@ -2,14 +2,9 @@ package dev.skein.pds.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skein.pds.PdsProperties;
-import dev.skein.pds.store.PdsDatabase;
-import dev.skein.pds.store.SqlTimes;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -18,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
@@ -32,18 +26,15 @@ class LiveTailDurabilityTest {
 
     @TempDir
     Path dir;
-    private PdsDatabase db;
-    private JdbcClient jdbc;
+    private TestEventLog events;
     private EventLog log;
     private LiveTail tail;
     private final List<Runnable> waitingForFlush = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
-        db = PdsDatabase.open(PdsProperties.defaults(dir, URI.create("http://127.0.0.1:1")));
-        db.migrate();
-        jdbc = JdbcClient.create(db.dataSource());
-        log = new EventLog(jdbc);
+        events = new TestEventLog(dir);
+        log = events.log();
         tail = new LiveTail(log, waitingForFlush::add);
         tail.start();
     }
@@ -51,16 +42,14 @@ class LiveTailDurabilityTest {
     @AfterEach
     void close() {
         tail.close();
-        db.close();
+        events.close();
     }
 
     /** Commits events 1 to {@code n} to the log (the frame is the seq's 8 bytes), telling the tail nothing. */
     private void commitToLog(int n) {
         for (long seq = 1; seq <= n; seq++) {
-            jdbc.sql("INSERT INTO repo_seq (seq, did, event_type, event, sequenced_at) VALUES (?, 'did:plc:x', '#identity', ?, ?)")
-                    .param(seq).param(ByteBuffer.allocate(8).putLong(seq).array()).param(SqlTimes.param(Instant.now())).update();
+            events.commit(seq);
         }
-        jdbc.sql("UPDATE sequencer_state SET last_seq = ?").param(n).update();
     }
 
     private void flush() {

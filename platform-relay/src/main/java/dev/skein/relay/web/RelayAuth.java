@@ -6,10 +6,8 @@ import dev.skein.xrpc.AuthRequirement;
 import dev.skein.xrpc.Credentials;
 import dev.skein.xrpc.XrpcAuth;
 import dev.skein.xrpc.XrpcException;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The relay's credential check for the XRPC dispatcher. The relay has no accounts: its only credential is the
@@ -37,7 +35,7 @@ public final class RelayAuth implements XrpcAuth {
         String header = headers.getFirst(HttpHeaders.AUTHORIZATION);
         return switch (requirement) {
             case NONE -> Mono.just(Credentials.ANONYMOUS);
-            case OPTIONAL_ADMIN -> header != null && isBasic(header) ? admin(header) : Mono.just(Credentials.ANONYMOUS);
+            case OPTIONAL_ADMIN -> header != null && AdminCredential.isBasic(header) ? admin(header) : Mono.just(Credentials.ANONYMOUS);
             case ADMIN -> header == null ? Mono.error(RelayAuth::required) : admin(header);
             default -> Mono.error(() -> XrpcException.internal(new IllegalStateException(
                     method + " requires " + requirement + " credentials, which a relay does not have")));
@@ -49,19 +47,9 @@ public final class RelayAuth implements XrpcAuth {
         return credentials == Admin.INSTANCE;
     }
 
-    /** The password hash is slow on purpose: checked off the event loop. */
+    /** The password hash is slow on purpose: {@link AdminCredential#check} runs it off the event loop. */
     private Mono<Credentials> admin(String header) {
-        return Mono.<Credentials>fromCallable(() -> {
-            if (credential != null && credential.allowsHeader(header)) {
-                return Admin.INSTANCE;
-            }
-            throw required();
-        }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private static boolean isBasic(String header) {
-        int space = header.indexOf(' ');
-        return (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT).equals("basic");
+        return credential == null ? Mono.error(RelayAuth::required) : credential.check(header, Admin.INSTANCE, RelayAuth::required);
     }
 
     private static XrpcException required() {

@@ -93,10 +93,15 @@ public final class XrpcClient {
 
     /** The URL of a query: the method's path and its parameters, URL-encoded, a list's values repeating the key. */
     public URI url(Nsid method, Map<String, ?> params) {
+        return url(base, method, params);
+    }
+
+    /** {@link #url(Nsid, Map)} for a service at {@code base}, for callers that send the request themselves. */
+    public static URI url(URI base, Nsid method, Map<String, ?> params) {
         String query = params.entrySet().stream()
                 .flatMap(e -> values(e.getValue()).stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
                 .collect(Collectors.joining("&"));
-        return URI.create(base + "/xrpc/" + method.value() + (query.isEmpty() ? "" : "?" + query));
+        return URI.create(stripSlash(base) + "/xrpc/" + method.value() + (query.isEmpty() ? "" : "?" + query));
     }
 
     private static List<String> values(Object value) {
